@@ -1,0 +1,88 @@
+package io.iobench.options;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses the quantities users type: durations ({@code 500ms}, {@code 10s}, {@code 2m}), byte sizes ({@code 64},
+ * {@code 1k}, {@code 16KiB}, {@code 1m}; binary multiples), counts ({@code 10000}, {@code 10k}) and comma lists of
+ * them. Every failure is a {@link UsageException} naming the option and the text.
+ */
+public final class Quantities {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
+    private static final Pattern SIZE = Pattern.compile("(\\d+)(b|k|kb|kib|m|mb|mib)?");
+    private static final Pattern COUNT = Pattern.compile("(\\d+)(k|m)?");
+
+    private Quantities() {
+    }
+
+    /** A duration; a bare number is seconds. */
+    public static Duration parseDuration(String option, String text) {
+        Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new UsageException(option + " takes a duration such as 500ms, 10s or 2m, got '" + text + "'");
+        }
+        double amount = Double.parseDouble(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        double nanos = amount * switch (unit) {
+            case "ms" -> 1e6;
+            case "s" -> 1e9;
+            case "m" -> 60e9;
+            default -> 3600e9;
+        };
+        return Duration.ofNanos((long) nanos);
+    }
+
+    /** A size in bytes with optional binary multiple: 64, 1k, 16KiB, 1m. */
+    public static long parseBytes(String option, String text) {
+        Matcher m = SIZE.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new UsageException(option + " takes a size in bytes such as 64, 1k or 1m, got '" + text + "'");
+        }
+        long value = parseLong(option, m.group(1));
+        String unit = m.group(2) == null ? "b" : m.group(2);
+        return switch (unit) {
+            case "b" -> value;
+            case "k", "kb", "kib" -> Math.multiplyExact(value, 1024L);
+            default -> Math.multiplyExact(value, 1024L * 1024L);
+        };
+    }
+
+    /** A non-negative count with optional decimal multiple: 100, 10k, 1m. */
+    public static long parseCount(String option, String text) {
+        Matcher m = COUNT.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new UsageException(option + " takes a whole number such as 100 or 10k, got '" + text + "'");
+        }
+        long value = parseLong(option, m.group(1));
+        String unit = m.group(2);
+        return unit == null ? value : Math.multiplyExact(value, unit.equals("k") ? 1000L : 1_000_000L);
+    }
+
+    /** Splits {@code a,b,c}, trimming blanks; an empty list is a usage error. */
+    public static List<String> parseList(String option, String text) {
+        List<String> items = new ArrayList<>();
+        for (String item : text.split(",")) {
+            if (!item.isBlank()) {
+                items.add(item.trim());
+            }
+        }
+        if (items.isEmpty()) {
+            throw new UsageException(option + " takes a comma-separated list, got '" + text + "'");
+        }
+        return items;
+    }
+
+    private static long parseLong(String option, String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " is too large: " + digits);
+        }
+    }
+}

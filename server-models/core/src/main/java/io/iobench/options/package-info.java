@@ -1,0 +1,7 @@
+/**
+ * Reading what users type: {@link io.iobench.options.Flags} for {@code --name value} options,
+ * {@link io.iobench.options.Quantities} for durations, sizes, counts and lists, and
+ * {@link io.iobench.options.UsageException} for a one-line mistake that ends a command with exit code 2.
+ * Every iobench command reads its options through these, so all of them accept the same spellings.
+ */
+package io.iobench.options;

@@ -1,0 +1,21 @@
+package io.iobench.server;
+
+/**
+ * A running echo server: every byte a client writes is written back to it, in order.
+ *
+ * <p>An instance is returned by {@link IoModel#start(ServerOptions)} already listening. {@link #close()}
+ * releases everything the server owns: the listening socket, every accepted connection and every thread it
+ * started. When {@code close()} returns the port can be bound again and no thread of the server is alive.
+ */
+public interface EchoServer extends AutoCloseable {
+
+    /** @return the TCP port the server is bound to (the real one when {@code --port 0} asked for any). */
+    int port();
+
+    /** @return counters of accepted, refused and failed connections, live while the server runs. */
+    ConnectionLedger ledger();
+
+    /** Stops accepting, closes every connection and joins every thread. Idempotent. */
+    @Override
+    void close();
+}
