@@ -1,0 +1,75 @@
+package io.iobench.sweep;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One {@code iobench load} run in its own JVM, pinned to the client's CPUs: the sweep measures with exactly the
+ * command a user would type, and a fresh JVM per run carries no JIT or heap state from the last point.
+ */
+final class LoadProcess {
+
+    /** The exit code reported when the client outlived its time-out and was killed. */
+    static final int TIMED_OUT = -1;
+
+    static final String MAIN_CLASS = "io.iobench.client.LoadCommand";
+
+    private final Process process;
+    private final Thread pump;
+
+    private LoadProcess(Process process, Thread pump) {
+        this.process = process;
+        this.pump = pump;
+    }
+
+    /** Starts the client; its output goes to {@code logFile} and, line by line, to {@code echo}. */
+    static LoadProcess start(Optional<String> cpuList, List<String> jvmOptions, List<String> args, Path logFile,
+                             PrintStream echo) throws IOException {
+        List<String> command = JavaCommand.of(cpuList, jvmOptions, MAIN_CLASS, args);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Writer log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8);
+        Thread pump = Thread.ofPlatform().daemon().name("client-output").start(() -> {
+            try (log; BufferedReader out = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    log.write(line);
+                    log.write('\n');
+                    echo.println("  " + line);
+                }
+            } catch (IOException e) {
+                // The client went away; its exit code says how.
+            }
+        });
+        return new LoadProcess(process, pump);
+    }
+
+    /** Waits for the client to finish; kills it after {@code timeout} and returns {@link #TIMED_OUT}. */
+    int await(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            pump.join(2000);
+            return TIMED_OUT;
+        }
+        pump.join(2000);
+        return process.exitValue();
+    }
+
+    /** Asks the client to stop (SIGTERM), for an interrupted sweep. */
+    void terminate() {
+        process.destroy();
+    }
+
+    void kill() {
+        process.destroyForcibly();
+    }
+}

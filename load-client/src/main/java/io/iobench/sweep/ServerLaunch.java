@@ -1,0 +1,75 @@
+package io.iobench.sweep;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How to start one model's server in its own JVM.
+ *
+ * @param model          the model name, as {@code iobench models} lists it
+ * @param threads        {@code --threads}; 0 for the model's default
+ * @param maxConnections {@code --max-connections}; 0 for the launcher's default
+ * @param jvmOptions     extra options for the server JVM (heap, GC...), recorded in every result
+ * @param cpuList        a {@code taskset -c} CPU list to pin the whole JVM to, or empty to leave it unpinned
+ * @param logFile        where the server's stdout and stderr go
+ * @param readyTimeout   how long to wait for the READY line before the start counts as failed
+ */
+public record ServerLaunch(String model, int threads, int maxConnections, List<String> jvmOptions,
+                           Optional<String> cpuList, Path logFile, Duration readyTimeout) {
+
+    /**
+     * Options every server JVM gets, the same as scripts/iobench passes: the select model and Netty call native
+     * code; the poll model opens its selector from sun.nio.ch; netty-io-uring needs multishot accept off, since with
+     * it Netty re-arms a failed accept at once and spins a core when descriptors run out. They change no behaviour
+     * of the other models.
+     */
+    public static final List<String> REQUIRED_JVM_OPTIONS = List.of("--enable-native-access=ALL-UNNAMED",
+            "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED", "-Dio.netty.iouring.acceptMultiShotEnabled=false");
+
+    public ServerLaunch {
+        jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** The model on loopback with its defaults, unpinned, logging to {@code logFile}, 30 s to get ready. */
+    public static ServerLaunch of(String model, Path logFile) {
+        return new ServerLaunch(model, 0, 0, List.of(), Optional.empty(), logFile, Duration.ofSeconds(30));
+    }
+
+    public ServerLaunch pinnedTo(Optional<String> cpus) {
+        return new ServerLaunch(model, threads, maxConnections, jvmOptions, cpus, logFile, readyTimeout);
+    }
+
+    public ServerLaunch withThreads(int newThreads) {
+        return new ServerLaunch(model, newThreads, maxConnections, jvmOptions, cpuList, logFile, readyTimeout);
+    }
+
+    public ServerLaunch withMaxConnections(int max) {
+        return new ServerLaunch(model, threads, max, jvmOptions, cpuList, logFile, readyTimeout);
+    }
+
+    public ServerLaunch withJvmOptions(List<String> options) {
+        return new ServerLaunch(model, threads, maxConnections, options, cpuList, logFile, readyTimeout);
+    }
+
+    /** The JVM options the server runs with: required ones first, then the user's. */
+    public List<String> allJvmOptions() {
+        List<String> all = new ArrayList<>(REQUIRED_JVM_OPTIONS);
+        all.addAll(jvmOptions);
+        return all;
+    }
+
+    /** The launcher's own arguments after the main class. */
+    List<String> launcherArguments() {
+        List<String> args = new ArrayList<>(List.of("--model", model, "--bind", "127.0.0.1", "--port", "0"));
+        if (threads > 0) {
+            args.addAll(List.of("--threads", Integer.toString(threads)));
+        }
+        if (maxConnections > 0) {
+            args.addAll(List.of("--max-connections", Integer.toString(maxConnections)));
+        }
+        return args;
+    }
+}

@@ -1,0 +1,210 @@
+package io.iobench.sweep;
+
+import io.iobench.options.Flags;
+import io.iobench.options.Quantities;
+import io.iobench.options.UsageException;
+import io.iobench.server.FileDescriptors;
+import io.iobench.server.IoModel;
+import io.iobench.server.IoModels;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import sun.misc.Signal;
+
+/**
+ * {@code iobench sweep}: every model x connection count x size, each server in its own pinned JVM.
+ *
+ * <pre>
+ * iobench sweep [--models a,b|all] [--connections 1,10,100,1000] [--idle-connections 0] [--sizes 64]
+ *               [--rates R1,R2] [--no-closed-loop] [--pipeline 1] [--duration 10s] [--warmup 2s]
+ *               [--idle-window 2s] [--threads N] [--server-jvm-opts "..."] [--client-jvm-opts "..."]
+ *               [--server-cpus 0] [--client-cpus 1] [--no-pin] [--label sweep] [--out DIR] [--no-report]
+ *               [--debug]
+ * </pre>
+ * Results go to {@code --out DIR}, or a new {@code results/<timestamp>-<label>/} under the iobench home.
+ */
+public final class SweepCommand {
+
+    static final String USAGE = "usage: iobench sweep [--models a,b] [--connections 1,10,100,1000]"
+            + " [--idle-connections 0] [--sizes 64] [--rates R1,R2] [--no-closed-loop] [--pipeline 1]"
+            + " [--duration 10s] [--warmup 2s] [--idle-window 2s] [--threads N] [--server-jvm-opts \"...\"]"
+            + " [--client-jvm-opts \"...\"] [--server-cpus 0] [--client-cpus 1] [--no-pin] [--label NAME]"
+            + " [--out DIR] [--no-report] [--debug]";
+
+    /** Where {@code results/} lives: the repository root, passed by scripts/iobench as -Diobench.home. */
+    static final String HOME_PROPERTY = "iobench.home";
+
+    private static final Set<String> VALUED = Set.of("models", "connections", "idle-connections", "sizes", "rates",
+            "pipeline", "duration", "warmup", "idle-window", "threads", "server-jvm-opts", "client-jvm-opts",
+            "server-cpus", "client-cpus", "label", "out");
+    private static final Set<String> SWITCHES = Set.of("no-closed-loop", "no-pin", "no-report", "debug", "help");
+
+    private SweepCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err, dir -> 0));
+    }
+
+    /**
+     * Runs a sweep from the command line; {@code afterSweep} gets the results directory (the cli makes the report
+     * there) and its exit code is returned when the sweep itself succeeded. Returns 0 when complete, 130 when
+     * interrupted, 2 for usage errors, 1 when the sweep could not run.
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, Function<Path, Integer> afterSweep) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        Sweep sweep;
+        boolean report;
+        try {
+            Flags flags = Flags.parse(args, VALUED, SWITCHES);
+            if (flags.has("help")) {
+                out.println(USAGE);
+                return 0;
+            }
+            SweepPlan plan = plan(flags);
+            report = !flags.has("no-report");
+            Path out0 = flags.value("out").map(Path::of).orElse(null);
+            Path root = Path.of(System.getProperty(HOME_PROPERTY, ".")).resolve("results");
+            List<String> command = new ArrayList<>(List.of("iobench", "sweep"));
+            command.addAll(Arrays.asList(args));
+            ResultsDirectory results = ResultsDirectory.create(out0, root, plan.label(), Clock.systemUTC().instant(),
+                    command, plan);
+            sweep = new Sweep(plan, results, err, Clock.systemUTC());
+        } catch (UsageException e) {
+            err.println("iobench sweep: " + e.getMessage());
+            err.println(USAGE);
+            return UsageException.EXIT_CODE;
+        } catch (FileAlreadyExistsException e) {
+            err.println("iobench sweep: " + e.getMessage());
+            return UsageException.EXIT_CODE;
+        } catch (IOException e) {
+            return fail(err, debug, e);
+        }
+
+        Signal.handle(new Signal("INT"), s -> sweep.interrupt());
+        Signal.handle(new Signal("TERM"), s -> sweep.interrupt());
+        Thread killer = new Thread(sweep::killChildren, "sweep-cleanup");
+        Runtime.getRuntime().addShutdownHook(killer);
+        try {
+            boolean complete = sweep.run();
+            out.println(sweep.directory());
+            if (!complete) {
+                return 130;
+            }
+            return report ? afterSweep.apply(sweep.directory()) : 0;
+        } catch (IOException e) {
+            return fail(err, debug, e);
+        } finally {
+            sweep.killChildren();
+        }
+    }
+
+    static SweepPlan plan(Flags flags) {
+        List<String> known = IoModels.all().stream().map(IoModel::name).toList();
+        List<String> models = flags.value("models").filter(v -> !v.equals("all"))
+                .map(v -> Quantities.parseList("--models", v)).orElse(known);
+        for (String model : models) {
+            if (!known.contains(model)) {
+                throw new UsageException("unknown model '" + model + "'; known models: " + String.join(", ", known));
+            }
+        }
+        List<Integer> connections = ints(flags, "connections", "1,10,100,1000", 1);
+        List<Integer> idle = ints(flags, "idle-connections", "0", 0);
+        List<Integer> sizes = flags.value("sizes").map(v -> Quantities.parseList("--sizes", v)).orElse(List.of("64"))
+                .stream().map(s -> size(s)).toList();
+        List<Long> rates = flags.value("rates").map(v -> Quantities.parseList("--rates", v)).orElse(List.of())
+                .stream().map(r -> positive("--rates", Quantities.parseCount("--rates", r))).toList();
+        boolean closedLoop = !flags.has("no-closed-loop");
+        if (!closedLoop && rates.isEmpty()) {
+            throw new UsageException("--no-closed-loop leaves nothing to run without --rates");
+        }
+        CpuPinning pinning = pinning(flags);
+        SweepPlan plan = new SweepPlan(flags.stringValue("label", "sweep"), models, connections, idle, sizes, rates,
+                closedLoop, flags.intValue("pipeline", 1, 1, 1024),
+                duration(flags, "warmup", "2s", Duration.ZERO), duration(flags, "duration", "10s", Duration.ofMillis(100)),
+                duration(flags, "idle-window", "2s", Duration.ZERO), flags.intValue("threads", 0, 0, 4096),
+                words(flags.stringValue("server-jvm-opts", "")), words(flags.stringValue("client-jvm-opts", "")),
+                pinning);
+        checkDescriptors(plan);
+        return plan;
+    }
+
+    /** Refuses a plan whose largest point needs more descriptors than this host lets the client open. */
+    private static void checkDescriptors(SweepPlan plan) {
+        long limit = FileDescriptors.limit();
+        for (SweepPoint point : plan.points()) {
+            long needed = (long) point.clientDescriptors() + Sweep.CLIENT_DESCRIPTOR_RESERVE;
+            if (needed > limit) {
+                throw new UsageException(point.id() + " needs " + needed + " descriptors but this host allows "
+                        + limit + " (ulimit -n); lower --connections or --idle-connections");
+            }
+        }
+    }
+
+    private static CpuPinning pinning(Flags flags) {
+        if (flags.has("no-pin")) {
+            return CpuPinning.NONE;
+        }
+        if (flags.has("server-cpus") || flags.has("client-cpus")) {
+            if (!JavaCommand.tasksetAvailable()) {
+                throw new UsageException("--server-cpus/--client-cpus need taskset (util-linux), not found");
+            }
+            return CpuPinning.of(flags.required("server-cpus"), flags.required("client-cpus"));
+        }
+        return CpuPinning.defaults();
+    }
+
+    private static List<Integer> ints(Flags flags, String name, String defaults, int min) {
+        return Quantities.parseList("--" + name, flags.stringValue(name, defaults)).stream().map(text -> {
+            long n = Quantities.parseCount("--" + name, text);
+            if (n < min || n > Integer.MAX_VALUE) {
+                throw new UsageException("--" + name + " values must be at least " + min + ", got " + text);
+            }
+            return (int) n;
+        }).toList();
+    }
+
+    private static int size(String text) {
+        long bytes = Quantities.parseBytes("--sizes", text);
+        if (bytes < 1 || bytes > 1 << 20) {
+            throw new UsageException("--sizes values must be from 1 B to 1 MiB, got " + text);
+        }
+        return (int) bytes;
+    }
+
+    private static long positive(String option, long value) {
+        if (value <= 0) {
+            throw new UsageException(option + " values must be positive");
+        }
+        return value;
+    }
+
+    private static Duration duration(Flags flags, String name, String defaults, Duration min) {
+        Duration d = Quantities.parseDuration("--" + name, flags.stringValue(name, defaults));
+        if (d.compareTo(min) < 0) {
+            throw new UsageException("--" + name + " must be at least " + min.toMillis() + "ms");
+        }
+        return d;
+    }
+
+    private static List<String> words(String text) {
+        return Arrays.stream(text.trim().split("\\s+")).filter(w -> !w.isEmpty()).collect(Collectors.toList());
+    }
+
+    private static int fail(PrintStream err, boolean debug, Exception e) {
+        err.println("iobench sweep: " + e.getMessage());
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        return 1;
+    }
+}

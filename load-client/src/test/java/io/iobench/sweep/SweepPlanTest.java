@@ -1,0 +1,48 @@
+package io.iobench.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SweepPlanTest {
+
+    private static SweepPlan plan(List<Long> rates, boolean closed) {
+        return new SweepPlan("t", List.of("a", "b"), List.of(1, 10), List.of(0, 100), List.of(64), rates, closed, 1,
+                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2), 0, List.of(), List.of(),
+                CpuPinning.NONE);
+    }
+
+    @Test
+    void runsEveryModelConnectionAndIdleCountModelByModel() {
+        List<String> ids = plan(List.of(), true).points().stream().map(SweepPoint::id).toList();
+        assertThat(ids).containsExactly(
+                "a-c1-s64", "a-c10-s64", "a-c1-i100-s64", "a-c10-i100-s64",
+                "b-c1-s64", "b-c10-s64", "b-c1-i100-s64", "b-c10-i100-s64");
+    }
+
+    @Test
+    void addsOneOpenLoopPointPerRateAfterEachClosedLoopPoint() {
+        List<SweepPoint> points = plan(List.of(500L, 1000L), true).points();
+        assertThat(points).hasSize(24);
+        assertThat(points.subList(0, 3)).extracting(SweepPoint::id)
+                .containsExactly("a-c1-s64", "a-c1-s64-r500", "a-c1-s64-r1000");
+        assertThat(points.get(1).openLoop()).isTrue();
+        assertThat(points.get(0).openLoop()).isFalse();
+    }
+
+    @Test
+    void openLoopOnlyWhenClosedLoopIsOff() {
+        assertThat(plan(List.of(500L), false).points()).allMatch(SweepPoint::openLoop).hasSize(8);
+    }
+
+    @Test
+    void givesLargerPointsMoreTimeBeforeTheClientIsKilled() {
+        SweepPlan plan = plan(List.of(), true);
+        Duration small = plan.runTimeout(new SweepPoint("a", 1, 0, 64, 0));
+        Duration large = plan.runTimeout(new SweepPoint("a", 10_000, 0, 64, 0));
+        assertThat(small).isGreaterThan(Duration.ofSeconds(5));
+        assertThat(large).isGreaterThan(small);
+    }
+}
