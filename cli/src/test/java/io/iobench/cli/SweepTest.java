@@ -67,6 +67,7 @@ class SweepTest {
                 "--out", out.toString(), "--no-report");
         try {
             ProcessHandle server = awaitDescendant(sweep, "io.iobench.server.ServerLauncher", 120);
+            awaitDescendant(sweep, "io.iobench.client.LoadCommand", 60);
             server.destroyForcibly();
             assertThat(sweep.waitFor(240, TimeUnit.SECONDS)).isTrue();
             assertThat(sweep.exitValue()).as(Files.readString(tmp.resolve("err.txt"))).isZero();

@@ -40,6 +40,14 @@ public final class ConnectionLedger {
         }
     }
 
+    /**
+     * Counts a connection the model closed at once for a reason of its own, before {@link #admit()}: select(2)
+     * cannot watch a descriptor at or above FD_SETSIZE.
+     */
+    public void refuse() {
+        refused.incrementAndGet();
+    }
+
     /** Called once for each admitted connection when it is closed. */
     public void closed() {
         open.decrementAndGet();
