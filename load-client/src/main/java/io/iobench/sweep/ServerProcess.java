@@ -42,6 +42,7 @@ public final class ServerProcess implements AutoCloseable {
     private final ServerLaunch launch;
     private final Deque<String> lastLines;
     private final int port;
+    private final Thread stopAtExit;
     private volatile boolean killed;
 
     private ServerProcess(Process process, ServerLaunch launch, Deque<String> lastLines, int port) {
@@ -49,6 +50,10 @@ public final class ServerProcess implements AutoCloseable {
         this.launch = launch;
         this.lastLines = lastLines;
         this.port = port;
+        // A server outlives the JVM that started it, and a busy-poll one would spin a core under every later run:
+        // whoever forgets to stop it (a failed JMH trial, an uncaught error) still stops it at exit.
+        this.stopAtExit = Thread.ofPlatform().name("stop-server-" + launch.model()).unstarted(this::stopProcess);
+        Runtime.getRuntime().addShutdownHook(stopAtExit);
     }
 
     /**
@@ -174,6 +179,15 @@ public final class ServerProcess implements AutoCloseable {
      * after that. Returns its exit code: 0 for a clean stop, 137 when it was killed.
      */
     public int stop() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException e) {
+            // The JVM is exiting and the hook runs, or ran, this same stop.
+        }
+        return stopProcess();
+    }
+
+    private int stopProcess() {
         try {
             if (process.isAlive()) {
                 process.destroy();
