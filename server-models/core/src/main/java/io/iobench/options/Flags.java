@@ -41,7 +41,10 @@ public final class Flags {
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);
             }
-            if (switches.contains(name) && value == null) {
+            if (switches.contains(name)) {
+                if (value != null) {
+                    throw new UsageException("--" + name + " takes no value");
+                }
                 values.put(name, "true");
             } else if (valued.contains(name)) {
                 if (value == null) {

@@ -46,11 +46,11 @@ public final class Quantities {
         }
         long value = parseLong(option, m.group(1));
         String unit = m.group(2) == null ? "b" : m.group(2);
-        return switch (unit) {
-            case "b" -> value;
-            case "k", "kb", "kib" -> Math.multiplyExact(value, 1024L);
-            default -> Math.multiplyExact(value, 1024L * 1024L);
-        };
+        return multiply(option, text, value, switch (unit) {
+            case "b" -> 1L;
+            case "k", "kb", "kib" -> 1024L;
+            default -> 1024L * 1024L;
+        });
     }
 
     /** A non-negative count with optional decimal multiple: 100, 10k, 1m. */
@@ -61,7 +61,7 @@ public final class Quantities {
         }
         long value = parseLong(option, m.group(1));
         String unit = m.group(2);
-        return unit == null ? value : Math.multiplyExact(value, unit.equals("k") ? 1000L : 1_000_000L);
+        return multiply(option, text, value, unit == null ? 1L : unit.equals("k") ? 1000L : 1_000_000L);
     }
 
     /** Splits {@code a,b,c}, trimming blanks; an empty list is a usage error. */
@@ -76,6 +76,14 @@ public final class Quantities {
             throw new UsageException(option + " takes a comma-separated list, got '" + text + "'");
         }
         return items;
+    }
+
+    private static long multiply(String option, String text, long value, long unit) {
+        try {
+            return Math.multiplyExact(value, unit);
+        } catch (ArithmeticException e) {
+            throw new UsageException(option + " is too large: " + text);
+        }
     }
 
     private static long parseLong(String option, String digits) {

@@ -1,5 +1,6 @@
 package io.iobench.server.select;
 
+import io.iobench.server.ServerThreads;
 import io.iobench.server.ConnectionLedger;
 import io.iobench.server.EchoServer;
 import io.iobench.server.ServerOptions;
@@ -98,25 +99,10 @@ final class SelectServer implements EchoServer {
         try (Arena arena = Arena.ofConfined()) {
             Posix posix = new Posix(arena);
             posix.eventfdWrite(wakeFd, 1);
-            joinUninterruptibly();
+            ServerThreads.joinUninterruptibly(thread);
             // Only now: closing a descriptor another thread is selecting on would let its number be reused under it.
             posix.close(listener.fd());
             posix.close(wakeFd);
-        }
-    }
-
-    private void joinUninterruptibly() {
-        boolean interrupted = false;
-        for (;;) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 }

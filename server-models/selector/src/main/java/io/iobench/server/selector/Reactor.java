@@ -1,5 +1,6 @@
 package io.iobench.server.selector;
 
+import io.iobench.server.ServerThreads;
 import io.iobench.server.ConnectionLedger;
 import java.io.IOException;
 import java.nio.channels.ClosedSelectorException;
@@ -118,17 +119,7 @@ final class Reactor {
             return;
         }
         selector.wakeup();
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        ServerThreads.joinUninterruptibly(thread);
     }
 
     static void closeQuietly(AutoCloseable closeable) {

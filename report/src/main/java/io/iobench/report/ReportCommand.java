@@ -1,0 +1,208 @@
+package io.iobench.report;
+
+import io.iobench.options.Flags;
+import io.iobench.options.Quantities;
+import io.iobench.options.UsageException;
+import io.iobench.report.compare.CompareReport;
+import io.iobench.report.document.Block;
+import io.iobench.report.document.Document;
+import io.iobench.report.html.HtmlFormat;
+import io.iobench.report.markdown.MarkdownFormat;
+import io.iobench.report.results.Sweep;
+import io.iobench.report.results.SweepReader;
+import io.iobench.report.results.Warning;
+import io.iobench.report.sweep.SweepReport;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * {@code iobench report}: the report of a sweep, or the comparison of two.
+ *
+ * <pre>
+ * iobench report DIR [--out DIR] [--jmh FILE[,FILE...]] [--percentile-connections N] [--debug]
+ *     writes DIR/report.html, DIR/report.md and DIR/charts/*.png|svg; JMH files named with --jmh and any
+ *     jmh-*.json inside DIR are added
+ * iobench report --compare DIR_A DIR_B [--out DIR] [--debug]
+ *     writes compare.html and compare.md into DIR_B (or --out)
+ * </pre>
+ *
+ * Files that cannot be read (a corrupt {@code result.json}, a truncated {@code .hgrm}) are named in a warning on
+ * stderr and at the top of the report, and everything else is still reported; they do not change the exit code.
+ * Exit codes: 0 written, 1 nothing to report or a file could not be written, 2 a mistake in the arguments.
+ */
+public final class ReportCommand {
+
+    static final String USAGE = "usage: iobench report DIR [--out DIR] [--jmh FILE[,FILE...]]"
+            + " [--percentile-connections N] [--debug] | iobench report --compare DIR_A DIR_B [--out DIR] [--debug]";
+
+    private static final Set<String> VALUED = Set.of("out", "jmh", "percentile-connections");
+    private static final Set<String> SWITCHES = Set.of("compare", "debug", "help");
+
+    private ReportCommand() {
+    }
+
+    public static void main(String[] args) {
+        // Charts are drawn off screen; a DISPLAY that happens to be set must not be needed.
+        System.setProperty("java.awt.headless", "true");
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Writes the report or comparison the arguments ask for; returns the process exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        boolean debug = List.of(args).contains("--debug");
+        try {
+            List<String> positional = new ArrayList<>();
+            Flags flags = Flags.parse(options(args, positional), VALUED, SWITCHES);
+            if (flags.has("help")) {
+                out.println(USAGE);
+                return 0;
+            }
+            return flags.has("compare") ? compare(flags, positional, out, err) : report(flags, positional, out, err);
+        } catch (UsageException e) {
+            err.println("iobench report: " + e.getMessage() + " (iobench report --help shows the usage)");
+            return UsageException.EXIT_CODE;
+        } catch (IOException e) {
+            return fail(err, debug, e, describe(e));
+        } catch (RuntimeException e) {
+            return fail(err, debug, e, "could not write the report: " + e);
+        }
+    }
+
+    private static int report(Flags flags, List<String> positional, PrintStream out, PrintStream err)
+            throws IOException {
+        if (positional.size() != 1) {
+            throw new UsageException(positional.isEmpty() ? "needs a sweep directory"
+                    : "takes one sweep directory, got " + positional.size() + " (to compare two, use --compare A B)");
+        }
+        Path dir = directory(positional.getFirst());
+        Integer percentileConnections = flags.has("percentile-connections")
+                ? flags.intValue("percentile-connections", 0, 1, Integer.MAX_VALUE) : null;
+        List<Path> jmh = jmhFiles(flags, dir);
+        Sweep sweep = new SweepReader().read(dir);
+        if (sweep.runs().isEmpty() && jmh.isEmpty()) {
+            sweep.warnings().forEach(w -> warn(err, w));
+            err.println("iobench report: nothing to report in " + dir
+                    + ": no runs/*/result.json could be read and no JMH results (jmh-*.json, --jmh) were given");
+            return 1;
+        }
+        Path outDir = outDir(flags, dir);
+        SweepReport report = new SweepReport(sweep, outDir, percentileConnections, jmh);
+        Document document = report.document();
+        report.warnings().forEach(w -> warn(err, w));
+        write(document, outDir, "report", out);
+        return 0;
+    }
+
+    private static int compare(Flags flags, List<String> positional, PrintStream out, PrintStream err)
+            throws IOException {
+        if (positional.size() != 2) {
+            throw new UsageException("--compare needs two sweep directories, A and B; got " + positional.size());
+        }
+        if (flags.has("jmh") || flags.has("percentile-connections")) {
+            throw new UsageException("--jmh and --percentile-connections belong to a sweep report, not to --compare");
+        }
+        SweepReader reader = new SweepReader();
+        Sweep a = reader.read(directory(positional.get(0)));
+        Sweep b = reader.read(directory(positional.get(1)));
+        CompareReport report = new CompareReport(a, b);
+        report.warnings().forEach(w -> warn(err, w));
+        write(report.document(), outDir(flags, b.dir()), "compare", out);
+        return 0;
+    }
+
+    private static void write(Document document, Path outDir, String name, PrintStream out) throws IOException {
+        Path html = outDir.resolve(name + ".html");
+        Path markdown = outDir.resolve(name + ".md");
+        new HtmlFormat().write(document, html);
+        new MarkdownFormat().write(document, markdown);
+        out.println("wrote " + html);
+        out.println("wrote " + markdown);
+        long charts = document.blocks().stream().filter(Block.Figure.class::isInstance).count();
+        if (charts > 0) {
+            out.println("wrote " + charts + " charts (PNG and SVG) in " + outDir.resolve("charts"));
+        }
+    }
+
+    private static int fail(PrintStream err, boolean debug, Exception e, String line) {
+        err.println("iobench report: " + line + (debug ? "" : " (--debug shows where)"));
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        return 1;
+    }
+
+    /** A file-system failure in words: which file, and what the system said about it. */
+    private static String describe(IOException e) {
+        return switch (e) {
+            case NoSuchFileException missing -> missing.getFile() + ": no such file or directory";
+            case AccessDeniedException denied -> denied.getFile() + ": permission denied";
+            case FileSystemException other -> other.getFile() + ": " + other.getReason();
+            default -> String.valueOf(e.getMessage());
+        };
+    }
+
+    private static void warn(PrintStream err, Warning warning) {
+        err.println("iobench report: warning: " + warning);
+    }
+
+    /** The explicit {@code --jmh} files, then any {@code jmh-*.json} inside the sweep, each once. */
+    private static List<Path> jmhFiles(Flags flags, Path dir) throws IOException {
+        Map<Path, Path> files = new LinkedHashMap<>();
+        if (flags.has("jmh")) {
+            for (String name : Quantities.parseList("--jmh", flags.required("jmh"))) {
+                Path file = Path.of(name);
+                if (!Files.isRegularFile(file)) {
+                    throw new UsageException("--jmh " + name + ": no such file");
+                }
+                files.putIfAbsent(file.toAbsolutePath().normalize(), file);
+            }
+        }
+        try (Stream<Path> inside = Files.list(dir)) {
+            inside.filter(p -> p.getFileName().toString().matches("jmh-.*\\.json") && Files.isRegularFile(p))
+                    .sorted().forEach(p -> files.putIfAbsent(p.toAbsolutePath().normalize(), p));
+        }
+        return List.copyOf(files.values());
+    }
+
+    private static Path directory(String name) {
+        Path dir = Path.of(name);
+        if (!Files.isDirectory(dir)) {
+            throw new UsageException(name + " is not a directory; give a sweep directory such as results/<id>");
+        }
+        return dir;
+    }
+
+    private static Path outDir(Flags flags, Path defaultDir) throws IOException {
+        Path dir = flags.value("out").map(Path::of).orElse(defaultDir);
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    /** Splits the arguments into the directories and the {@code --options} {@link Flags} understands. */
+    private static List<String> options(String[] args, List<String> positional) {
+        List<String> options = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                positional.add(arg);
+                continue;
+            }
+            options.add(arg);
+            if (!arg.contains("=") && VALUED.contains(arg.substring(2)) && i + 1 < args.length) {
+                options.add(args[++i]);
+            }
+        }
+        return options;
+    }
+}

@@ -1,0 +1,53 @@
+package io.iobench.report.charts;
+
+import io.iobench.report.results.NumberText;
+import io.iobench.report.results.Run;
+import io.iobench.report.results.RunStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The part of a caption that explains the markers and names the failed and flagged runs they stand for. */
+final class RunNotes {
+
+    private RunNotes() {
+    }
+
+    /**
+     * @param runs         the runs the chart was drawn from
+     * @param withMarkers  whether the chart marks them (line charts) or only lists them (bars, percentiles)
+     */
+    static String of(List<Run> runs, boolean withMarkers) {
+        List<Run> failed = runs.stream().filter(run -> run.status() == RunStatus.FAILED).toList();
+        List<Run> flagged = runs.stream().filter(run -> run.status() == RunStatus.FLAGGED).toList();
+        StringBuilder text = new StringBuilder();
+        if (!failed.isEmpty()) {
+            text.append(withMarkers ? " Red × at the bottom: a failed run, which has no data and leaves a gap in its"
+                    + " line." : " Failed runs are not drawn.");
+            text.append(" Failed: ").append(failed.stream()
+                    .map(run -> at(run) + " (" + run.failureReason() + ")").collect(Collectors.joining("; ")))
+                    .append('.');
+        }
+        if (!flagged.isEmpty()) {
+            List<String> meanings = new ArrayList<>();
+            if (flagged.stream().anyMatch(run -> run.flags().contains("client_bound"))) {
+                meanings.add("client_bound: the load client ran out of CPU before the server did");
+            }
+            if (flagged.stream().anyMatch(run -> run.flags().contains("rate_missed"))) {
+                meanings.add("rate_missed: the open loop fell short of its target rate");
+            }
+            text.append(withMarkers ? " Black ▲: a flagged run, measured but suspect" : " Flagged runs are measured"
+                    + " but suspect").append(" (").append(String.join("; ", meanings)).append("). Flagged: ")
+                    .append(flagged.stream().map(run -> at(run) + " (" + String.join(", ", run.flags()) + ")")
+                            .collect(Collectors.joining("; ")))
+                    .append('.');
+        }
+        return text.toString();
+    }
+
+    private static String at(Run run) {
+        int connections = run.key().connections();
+        return run.key().model() + " at " + NumberText.format(connections, true)
+                + (connections == 1 ? " connection" : " connections");
+    }
+}

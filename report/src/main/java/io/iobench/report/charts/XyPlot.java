@@ -1,0 +1,142 @@
+package io.iobench.report.charts;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * A line chart on iobench's scales: lines per model, then the markers for flagged and failed runs on top. Values go
+ * in as measured; the plot maps them through its {@link Scale}s, so callers never handle logarithms.
+ */
+final class XyPlot {
+
+    /** A model's line; NaN in {@code y} leaves a gap, which is how a failed run stays out of the line. */
+    private record Line(String name, int modelIndex, double[] x, double[] y, boolean dashed, boolean markers) {
+    }
+
+    private final String title;
+    private final String xTitle;
+    private final String yTitle;
+    private final Scale xScale;
+    private final Scale yScale;
+    private final List<Line> lines = new ArrayList<>();
+    private final List<double[]> flagged = new ArrayList<>();
+    private final List<Double> failed = new ArrayList<>();
+
+    XyPlot(String title, String xTitle, Scale xScale, String yTitle, Scale yScale) {
+        this.title = title;
+        this.xTitle = xTitle;
+        this.yTitle = yTitle;
+        this.xScale = xScale;
+        this.yScale = yScale;
+    }
+
+    /**
+     * @param modelIndex the model's place in the sweep, which fixes its colour and marker
+     * @param dashed     for the corrected twin of a latency line
+     * @param markers    whether to mark each point (sweep points) or not (dense percentile lines)
+     */
+    void line(String name, int modelIndex, double[] x, double[] y, boolean dashed, boolean markers) {
+        lines.add(new Line(name, modelIndex, x.clone(), y.clone(), dashed, markers));
+    }
+
+    /** A point of a flagged run, drawn under a black ▲. */
+    void flagged(double x, double y) {
+        flagged.add(new double[] {x, y});
+    }
+
+    /** A failed run at {@code x}: a red × at the bottom of the plot. */
+    void failed(double x) {
+        failed.add(x);
+    }
+
+    boolean isEmpty() {
+        return lines.isEmpty() && failed.isEmpty();
+    }
+
+    XYChart chart() {
+        XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)
+                .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        int legendEntries = lines.size() + (flagged.isEmpty() ? 0 : 1) + (failed.isEmpty() ? 0 : 1);
+        ChartStyle.apply(chart, legendEntries);
+
+        double[] xRange = range(xScale, lines.stream().map(Line::x).toList(), failed);
+        double[] yRange = range(yScale, lines.stream().map(Line::y).toList(), List.of());
+        chart.getStyler().setXAxisMin(xRange[0]).setXAxisMax(xRange[1]).setYAxisMin(yRange[0]).setYAxisMax(yRange[1]);
+        chart.setCustomXAxisTickLabelsFormatter(xScale::label);
+        chart.setCustomYAxisTickLabelsFormatter(yScale::label);
+
+        for (Line line : lines) {
+            if (Arrays.stream(positions(yScale, line.y())).allMatch(Double::isNaN)) {
+                continue;
+            }
+            XYSeries series = chart.addSeries(line.name(), positions(xScale, line.x()), positions(yScale, line.y()));
+            Color colour = ChartStyle.modelColour(line.modelIndex());
+            series.setLineColor(colour).setLineWidth(2f);
+            series.setMarkerColor(colour);
+            series.setMarker(line.markers() ? ChartStyle.modelMarker(line.modelIndex()) : SeriesMarkers.NONE);
+            if (line.dashed()) {
+                series.setLineStyle(SeriesLines.DASH_DASH);
+            }
+        }
+        // A flagged value the y scale cannot show (zero on a log axis) has no point to mark.
+        List<double[]> marks = flagged.stream().map(p -> new double[] {xScale.position(p[0]), yScale.position(p[1])})
+                .filter(p -> !Double.isNaN(p[0]) && !Double.isNaN(p[1])).toList();
+        if (!marks.isEmpty()) {
+            overlay(chart, "flagged run", SeriesMarkers.TRIANGLE_UP, ChartStyle.FLAGGED,
+                    marks.stream().mapToDouble(p -> p[0]).toArray(), marks.stream().mapToDouble(p -> p[1]).toArray());
+        }
+        if (!failed.isEmpty()) {
+            overlay(chart, "failed run (no data)", SeriesMarkers.CROSS, ChartStyle.FAILED,
+                    failed.stream().mapToDouble(xScale::position).toArray(),
+                    failed.stream().mapToDouble(x -> yRange[0]).toArray());
+        }
+        return chart;
+    }
+
+    private static void overlay(XYChart chart, String name, Marker marker, Color colour,
+                                double[] x, double[] y) {
+        XYSeries series = chart.addSeries(name, x, y);
+        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        series.setMarker(marker).setMarkerColor(colour);
+    }
+
+    private static double[] positions(Scale scale, double[] values) {
+        double[] positions = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            positions[i] = Double.isNaN(values[i]) ? Double.NaN : scale.position(values[i]);
+        }
+        return positions;
+    }
+
+    /** The axis range over every drawable value; a sensible default when there is none (only failed runs). */
+    private static double[] range(Scale scale, List<double[]> series, List<Double> extra) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        List<Double> values = new ArrayList<>(extra);
+        series.forEach(s -> {
+            for (double v : s) {
+                values.add(v);
+            }
+        });
+        for (double value : values) {
+            double position = Double.isNaN(value) ? Double.NaN : scale.position(value);
+            if (!Double.isNaN(position)) {
+                low = Math.min(low, position);
+                high = Math.max(high, position);
+            }
+        }
+        if (low > high) {
+            low = scale.position(1);
+            high = scale.position(10);
+        }
+        return scale.range(low, high);
+    }
+}

@@ -1,0 +1,16 @@
+/**
+ * The charts of a report, drawn with XChart and written by {@link io.iobench.report.charts.ChartFiles} as PNG
+ * ({@code BitmapEncoder}, at twice the nominal size for sharp text) and SVG ({@code VectorGraphicsEncoder}, through
+ * VectorGraphics2D, which XChart brings along).
+ *
+ * <p>Log axes are drawn here rather than with XChart's own: XChart 3.8.8 labels a log axis only at powers of ten
+ * (so a latency axis from 20 to 90 µs has no label at all), and its custom label formatter lays ticks out linearly
+ * even on a log axis. So values are plotted as {@code log10(value)} on a linear axis whose tick labels print
+ * {@code 10^tick} ({@link io.iobench.report.charts.LogScale}); the percentile axis plots {@code log10(1/(1-p))}, so
+ * each whole tick is ten times rarer than the one before ({@link io.iobench.report.charts.PercentileScale}).
+ *
+ * <p>A failed run is never part of a line: its line has a gap there, and a red × sits at the bottom of the plot at
+ * its connection count. A flagged run ({@code client_bound}, {@code rate_missed}) stays in its line, since it was
+ * measured, under a black ▲. Every caption says so.
+ */
+package io.iobench.report.charts;

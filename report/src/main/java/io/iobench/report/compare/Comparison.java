@@ -1,0 +1,45 @@
+package io.iobench.report.compare;
+
+import io.iobench.report.results.Run;
+import io.iobench.report.results.RunKey;
+import io.iobench.report.results.Sweep;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The points two sweeps have in common, matched on their {@link RunKey}, and those only one of them has.
+ *
+ * @param common pairs in A's report order
+ * @param onlyA  points A measured and B did not
+ * @param onlyB  points B measured and A did not
+ */
+public record Comparison(List<Pair> common, List<Run> onlyA, List<Run> onlyB) {
+
+    /** The same point measured by both sweeps. */
+    public record Pair(Run a, Run b) {
+    }
+
+    public Comparison {
+        common = List.copyOf(common);
+        onlyA = List.copyOf(onlyA);
+        onlyB = List.copyOf(onlyB);
+    }
+
+    public static Comparison of(Sweep a, Sweep b) {
+        Map<RunKey, Run> inB = new LinkedHashMap<>();
+        b.runs().forEach(run -> inB.putIfAbsent(run.key(), run));
+        List<Pair> common = new ArrayList<>();
+        List<Run> onlyA = new ArrayList<>();
+        for (Run run : a.runs()) {
+            Run other = inB.remove(run.key());
+            if (other == null) {
+                onlyA.add(run);
+            } else {
+                common.add(new Pair(run, other));
+            }
+        }
+        return new Comparison(common, onlyA, List.copyOf(inB.values()));
+    }
+}

@@ -1,0 +1,129 @@
+package io.iobench.report.sweep;
+
+import io.iobench.report.charts.ChartFiles;
+import io.iobench.report.charts.SweepCharts;
+import io.iobench.report.document.Block;
+import io.iobench.report.document.Document;
+import io.iobench.report.jmh.JmhSection;
+import io.iobench.report.results.Run;
+import io.iobench.report.results.RunStatus;
+import io.iobench.report.results.Slice;
+import io.iobench.report.results.Sweep;
+import io.iobench.report.results.Warning;
+import io.iobench.report.results.Warnings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lays out the report of one sweep: header facts, warnings, the runs table, each slice's charts, then JMH results.
+ * Charts are written into {@code charts/} as the document is built; the caller prints the document in each format.
+ *
+ * <pre>
+ * Document report = new SweepReport(sweep, outDir, null, List.of()).document();
+ * </pre>
+ */
+public final class SweepReport {
+
+    private final Sweep sweep;
+    private final Path outDir;
+    private final Integer percentileConnections;
+    private final List<Path> jmhFiles;
+    private final Warnings warnings = new Warnings();
+
+    /**
+     * @param outDir                where the report and its {@code charts/} go
+     * @param percentileConnections the percentile chart's connection count; null for the default
+     * @param jmhFiles              JMH JSON result files to add
+     */
+    public SweepReport(Sweep sweep, Path outDir, Integer percentileConnections, List<Path> jmhFiles) {
+        this.sweep = sweep;
+        this.outDir = outDir;
+        this.percentileConnections = percentileConnections;
+        this.jmhFiles = List.copyOf(jmhFiles);
+        warnings.addAll(sweep.warnings());
+    }
+
+    /** Builds the document, writing its charts on the way. */
+    public Document document() throws IOException {
+        ChartFiles files = new ChartFiles(outDir);
+        // Charts and JMH files come first: reading them may add warnings, which the page shows at the top.
+        List<Block> body = new ArrayList<>();
+        if (!sweep.runs().isEmpty()) {
+            body.addAll(runs());
+            SweepCharts charts = new SweepCharts(sweep, files, percentileConnections, warnings);
+            for (Slice slice : sweep.slices()) {
+                body.add(new Block.Heading(2, "Charts: " + slice.title(), "charts-" + slice.id()));
+                body.addAll(charts.of(slice));
+            }
+        }
+        for (Path jmh : jmhFiles) {
+            body.addAll(new JmhSection(jmh, files, warnings).blocks());
+        }
+
+        Document document = new Document("iobench report: " + sweep.label(), subtitle());
+        if (!warnings.all().isEmpty()) {
+            document.add(new Block.Notices("Warnings: some files could not be used",
+                    warnings.all().stream().map(Warning::toString).toList()));
+        }
+        document.heading(2, "Sweep and environment", "environment");
+        document.add(new Block.Facts(SweepFacts.sweep(sweep)));
+        document.add(new Block.Facts(SweepFacts.environment(sweep.environment())));
+        List<String> differing = SweepFacts.differingEnvironments(sweep);
+        if (!differing.isEmpty()) {
+            document.paragraph("Measured in another environment than shown above: " + String.join(", ", differing)
+                    + ".");
+        }
+        body.forEach(document::add);
+        return document;
+    }
+
+    /** Every warning so far; complete once {@link #document()} has returned. */
+    public List<Warning> warnings() {
+        return warnings.all();
+    }
+
+    private List<Block> runs() {
+        RunTable table = new RunTable(sweep.runs());
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Heading(2, "Runs", "runs"));
+        StringBuilder reading = new StringBuilder("One row per run. Latency is the round trip of one message, in µs,"
+                + " measured from the moment it was actually sent; corr. columns, where present, measure from the"
+                + " moment the open-loop schedule meant to send it. Server columns come from /proc of the server"
+                + " process over the measured window; idle cores from a window with the connections open and silent.");
+        if (table.any(RunStatus.FAILED)) {
+            reading.append(" FAILED rows did not complete: their numbers are missing and they are left out of the"
+                    + " chart lines.");
+        }
+        if (sweep.runs().stream().anyMatch(run -> run.flags().contains("client_bound"))) {
+            reading.append(" client_bound rows completed, but the load client ran out of CPU before the server did:"
+                    + " they measure the client as much as the server.");
+        }
+        if (sweep.runs().stream().anyMatch(run -> run.flags().contains("rate_missed"))) {
+            reading.append(" rate_missed rows completed, but the open loop achieved less than 95% of its target"
+                    + " rate: their latency was measured at a lower load than planned.");
+        }
+        blocks.add(new Block.Paragraph(reading.toString()));
+        String common = table.common();
+        if (!common.isEmpty()) {
+            blocks.add(new Block.Paragraph(common));
+        }
+        blocks.add(new Block.Heading(3, "Throughput and latency", "runs-load"));
+        blocks.add(new Block.TableBlock(table.table(RunTable.LOAD, true)));
+        blocks.add(new Block.Heading(3, "Server costs", "runs-costs"));
+        if (table.measured(RunTable.COSTS)) {
+            blocks.add(new Block.TableBlock(table.table(RunTable.COSTS, false)));
+        } else {
+            blocks.add(new Block.Paragraph("No run recorded the server's costs: the load ran without --server-pid."));
+        }
+        return blocks;
+    }
+
+    private String subtitle() {
+        long failed = sweep.runs().stream().map(Run::status).filter(s -> s == RunStatus.FAILED).count();
+        return "Sweep " + sweep.status() + ", " + sweep.runs().size() + " runs" + (failed == 0 ? "" : ", " + failed
+                + " failed") + (jmhFiles.isEmpty() ? "" : ", " + jmhFiles.size() + " JMH result file"
+                + (jmhFiles.size() == 1 ? "" : "s"));
+    }
+}

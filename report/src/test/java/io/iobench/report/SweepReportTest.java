@@ -1,0 +1,139 @@
+package io.iobench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report of the closed-loop fixture: 3 models x {1, 10, 100} connections, one failed, one client_bound. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SweepReportTest {
+
+    static final List<String> CHARTS = List.of("throughput-s64", "latency-p50-s64", "latency-p99-s64",
+            "latency-p999-s64", "percentiles-s64", "cpu-per-message-s64", "memory-per-connection-s64",
+            "idle-cpu-s64");
+
+    Path dir;
+    CommandRun run;
+    String html;
+    String markdown;
+
+    @BeforeAll
+    void report(@TempDir Path temp) throws IOException {
+        dir = Fixtures.copy(Fixtures.CLOSED_LOOP, temp.resolve("sweep"));
+        run = CommandRun.of(dir.toString());
+        html = Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8);
+        markdown = Files.readString(dir.resolve("report.md"), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void writesHtmlMarkdownAndChartsIntoTheSweepDirectory() {
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).contains(dir.resolve("report.html").toString(), dir.resolve("report.md").toString(),
+                CHARTS.size() + " charts");
+    }
+
+    @Test
+    void everyChartIsADrawnPngAndAWellFormedSvg() throws IOException {
+        for (String chart : CHARTS) {
+            BufferedImage png = Pictures.png(dir.resolve("charts/" + chart + ".png"));
+            assertThat(png.getWidth()).as(chart).isGreaterThan(800);
+            assertThat(Pictures.distinctColours(png)).as(chart + " colours").isGreaterThan(50);
+            assertThat(Pictures.svg(dir.resolve("charts/" + chart + ".svg")).getDocumentElement().getLocalName())
+                    .as(chart).isEqualTo("svg");
+        }
+    }
+
+    @Test
+    void htmlInlinesEveryChartAndFetchesNothing() {
+        assertThat(count(html, "<svg")).isEqualTo(CHARTS.size());
+        assertThat(html).doesNotContain("<script", "<link", "<img", "@import", "url(http", "<?xml", "<!DOCTYPE svg");
+        for (String chart : CHARTS) {
+            assertThat(html).contains("href=\"charts/" + chart + ".png\"");
+        }
+    }
+
+    @Test
+    void markdownReferencesEveryPngByRelativePath() {
+        for (String chart : CHARTS) {
+            assertThat(markdown).containsPattern("!\\[[^]]+]\\(charts/" + chart + "\\.png\\)");
+        }
+    }
+
+    @Test
+    void bothTablesHaveARowForEveryRunFailedAndFlaggedIncluded() {
+        String[] models = {"thread-per-connection", "selector", "netty-epoll"};
+        for (int connections : new int[] {1, 10, 100}) {
+            for (String model : models) {
+                Pattern row = Pattern.compile("^\\| (\\*\\*)?" + Pattern.quote(model) + "(\\*\\*)? \\| " + connections
+                        + " \\|", Pattern.MULTILINE);
+                assertThat(count(markdown, row)).as(model + " at " + connections).isEqualTo(2);
+            }
+        }
+        assertThat(count(html, "<tr class=\"failed\">")).isEqualTo(2);
+        assertThat(count(html, "<tr class=\"flagged\">")).isEqualTo(2);
+    }
+
+    @Test
+    void showsTheFailureWithItsReasonAndTheClientBoundFlag() {
+        String reason = "FAILED: server exited with status 134 (SIGABRT) 3.2 s into the measured window";
+        assertThat(markdown).containsPattern("\\| \\*\\*netty-epoll\\*\\* \\| 100 \\|.*" + Pattern.quote(reason));
+        assertThat(markdown).containsPattern("\\| selector \\| 100 \\|.*\\| client_bound \\|");
+        assertThat(html).contains("<td class=\"failed\">" + reason, "<td class=\"flagged\">client_bound</td>");
+    }
+
+    @Test
+    void statesEnvironmentStatusAndCommand() {
+        for (String text : List.of("6.1.0-synthetic-fixture", "Synthetic CPU for test fixtures", "25.0.1+8 (fixture)",
+                "-Xmx1g -XX:+UseParallelGC", "server CPUs 0, client CPUs 1", "complete",
+                "iobench sweep --models thread-per-connection,selector,netty-epoll --connections 1,10,100")) {
+            assertThat(markdown).contains(text);
+            assertThat(html).contains(text);
+        }
+    }
+
+    @Test
+    void captionsSayHowToReadAndWhatTheMarkersMean() {
+        assertThat(markdown).contains("each labelled gridline is ten times rarer",
+                "Red × at the bottom: a failed run", "Failed: netty-epoll at 100 connections",
+                "Black ▲: a flagged run", "Flagged: selector at 100 connections (client_bound)");
+    }
+
+    @Test
+    void percentileChartDefaultsToTheLargestCountWhereEveryModelIsGood() {
+        assertThat(markdown).contains("Drawn at 10 connections, the largest count where every model has a good run");
+    }
+
+    @Test
+    void percentileConnectionsChoosesTheCount(@TempDir Path other) throws IOException {
+        Path copy = Fixtures.copy(Fixtures.CLOSED_LOOP, other.resolve("sweep"));
+        CommandRun chosen = CommandRun.of(copy.toString(), "--percentile-connections", "1");
+        assertThat(chosen.exit()).as(chosen.err()).isZero();
+        assertThat(Files.readString(copy.resolve("report.md")))
+                .contains("Latency by percentile at 1 connections", "Drawn at 1 connection, as asked");
+    }
+
+    private static int count(String text, String fragment) {
+        return count(text, Pattern.compile(Pattern.quote(fragment)));
+    }
+
+    private static int count(String text, Pattern pattern) {
+        Matcher matcher = pattern.matcher(text);
+        int count = 0;
+        while (matcher.find()) {
+            count++;
+        }
+        return count;
+    }
+}

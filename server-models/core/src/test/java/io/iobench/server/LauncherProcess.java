@@ -1,0 +1,206 @@
+package io.iobench.server;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A model served by {@link ServerLauncher} in a JVM of its own, for what cannot be done to the test's JVM:
+ * lowering its descriptor limit and measuring its CPU time as a process. It runs on the test's JDK and class path
+ * (directories packed into jars), so it finds the model under test with {@link java.util.ServiceLoader} as the real
+ * launcher would.
+ */
+final class LauncherProcess implements AutoCloseable {
+
+    /** util-linux prlimit, which changes the limits of a running process. */
+    static final Path PRLIMIT = Path.of("/usr/bin/prlimit");
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final Pattern READY_LINE = Pattern.compile("READY model=\\S+ port=(\\d+) pid=(\\d+)");
+    private static final Pattern ACCEPT_FAILURES = Pattern.compile("STOPPED .*accept_failures=(\\d+)");
+
+    private final Process process;
+    private final Path stderrFile;
+    private final int port;
+
+    private LauncherProcess(Process process, Path stderr, int port) {
+        this.process = process;
+        this.stderrFile = stderr;
+        this.port = port;
+    }
+
+    /**
+     * Starts {@code iobench server --model NAME ARGS...} and waits for its READY line.
+     *
+     * @param workDir where its stdout and stderr are written
+     */
+    static LauncherProcess start(String model, List<String> args, Path workDir) throws IOException {
+        Path stdout = workDir.resolve("server.out");
+        Path stderr = workDir.resolve("server.err");
+        String java = ProcessHandle.current().info().command().orElseThrow(
+                () -> new IllegalStateException("cannot tell which java runs this test"));
+        List<String> command = Stream.concat(Stream.of(java,
+                        // Small and single-threaded GC: the child shares two cores with the test.
+                        "-Xmx128m", "-XX:+UseSerialGC",
+                        "-cp", jarredClassPath(workDir),
+                        ServerLauncher.class.getName(), "--model", model), args.stream())
+                .toList();
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
+                .start();
+        try {
+            int port = awaitReady(process, stdout, stderr);
+            return new LauncherProcess(process, stderr, port);
+        } catch (IOException | RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
+    }
+
+    /**
+     * The test's class path with every directory (a module's {@code target/classes}) packed into a jar. A JVM loads
+     * a class from a directory by opening its file, which fails once descriptors run out, so a model class first
+     * used after the limit would be missing; from a jar, as in a real deployment, it is read through a descriptor
+     * the JVM already holds.
+     */
+    private static String jarredClassPath(Path workDir) throws IOException {
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (Files.isDirectory(path)) {
+                Path jar = workDir.resolve("classes-" + entries.size() + ".jar");
+                jar(path, jar);
+                entries.add(jar.toString());
+            } else if (!entry.isEmpty()) {
+                entries.add(entry);
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static void jar(Path directory, Path jar) throws IOException {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+             Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                out.putNextEntry(new JarEntry(directory.relativize(file).toString().replace(File.separatorChar, '/')));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+    }
+
+    private static int awaitReady(Process process, Path stdout, Path stderr) throws IOException {
+        long deadlineNs = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadlineNs) {
+            Optional<Matcher> ready = Files.readAllLines(stdout).stream()
+                    .map(READY_LINE::matcher).filter(Matcher::matches).findFirst();
+            if (ready.isPresent()) {
+                return Integer.parseInt(ready.get().group(1));
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server exited with " + process.exitValue() + ": "
+                        + Files.readString(stderr));
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting the server", e);
+            }
+        }
+        throw new IllegalStateException("server printed no READY line in " + START_TIMEOUT + ": "
+                + Files.readString(stderr));
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** @return descriptors the server process has open now */
+    int openDescriptors() throws IOException {
+        try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(process.pid()), "fd"))) {
+            return (int) fds.count();
+        }
+    }
+
+    /** Sets the server's soft and hard RLIMIT_NOFILE while it runs. */
+    void limitDescriptors(int limit) throws IOException, InterruptedException {
+        Process prlimit = new ProcessBuilder(PRLIMIT.toString(), "--pid", Long.toString(process.pid()),
+                "--nofile=" + limit + ":" + limit).redirectErrorStream(true).start();
+        String output = new String(prlimit.getInputStream().readAllBytes());
+        if (prlimit.waitFor() != 0) {
+            throw new IOException("prlimit failed: " + output);
+        }
+    }
+
+    /** @return share of one core (user + system) the server process used over {@code window}, which passes */
+    double cpuCores(Duration window) throws InterruptedException {
+        Duration cpuBefore = cpuTime();
+        long startNs = System.nanoTime();
+        Thread.sleep(window.toMillis());
+        return (double) cpuTime().minus(cpuBefore).toNanos() / (System.nanoTime() - startNs);
+    }
+
+    private Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElseThrow(
+                () -> new IllegalStateException("no CPU time for pid " + process.pid()));
+    }
+
+    /** @return what the server wrote on stderr so far, on a new line, for failure messages; empty if nothing */
+    String stderr() {
+        try {
+            String text = Files.readString(stderrFile).strip();
+            return text.isEmpty() ? "" : "\nserver stderr:\n" + text;
+        } catch (IOException e) {
+            return "\nserver stderr unreadable: " + e.getMessage();
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * Sends SIGTERM and waits for the launcher to close the server and exit.
+     *
+     * @return the {@code accept_failures} counter of its STOPPED line
+     * @throws IllegalStateException when it does not exit 0 with a STOPPED line
+     */
+    long stop() throws IOException, InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("server did not exit within 30 s of SIGTERM");
+        }
+        String err = Files.readString(stderrFile);
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("server exited with " + process.exitValue() + ": " + err);
+        }
+        Matcher stopped = ACCEPT_FAILURES.matcher(err);
+        if (!stopped.find()) {
+            throw new IllegalStateException("no STOPPED line on stderr: " + err);
+        }
+        return Long.parseLong(stopped.group(1));
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package io.iobench.server.blocking;
+
+import io.iobench.server.EchoConformanceSuite;
+import io.iobench.server.IoModel;
+
+class VirtualThreadsConformanceTest extends EchoConformanceSuite {
+
+    @Override
+    protected IoModel model() {
+        return new VirtualThreadsModel();
+    }
+}
