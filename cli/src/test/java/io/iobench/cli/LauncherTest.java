@@ -30,7 +30,8 @@ class LauncherTest {
     Path tmp;
 
     static List<String> models() {
-        return List.of("thread-per-connection", "busy-poll", "selector", "netty-epoll");
+        return List.of("thread-per-connection", "thread-pool", "virtual-threads", "busy-poll", "select", "poll",
+                "selector", "netty-epoll", "netty-io-uring");
     }
 
     @Test
@@ -41,7 +42,7 @@ class LauncherTest {
         List<String> lines = outcome.stdout().lines().toList();
         assertThat(lines).allMatch(line -> line.matches("[a-z0-9-]+\t\\S.*"));
         assertThat(lines.stream().map(line -> line.substring(0, line.indexOf('\t'))))
-                .containsAll(models());
+                .containsExactlyInAnyOrderElementsOf(models());
     }
 
     @ParameterizedTest
