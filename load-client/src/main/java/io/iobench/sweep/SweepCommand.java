@@ -131,7 +131,7 @@ public final class SweepCommand {
         SweepPlan plan = new SweepPlan(flags.stringValue("label", "sweep"), models, connections, idle, sizes, rates,
                 closedLoop, flags.intValue("pipeline", 1, 1, 1024),
                 duration(flags, "warmup", "2s", Duration.ZERO), duration(flags, "duration", "10s", Duration.ofMillis(100)),
-                duration(flags, "idle-window", "2s", Duration.ZERO), flags.intValue("threads", 0, 0, 4096),
+                idleWindow(flags), flags.intValue("threads", 0, 0, 4096),
                 words(flags.stringValue("server-jvm-opts", "")), words(flags.stringValue("client-jvm-opts", "")),
                 pinning);
         checkDescriptors(plan);
@@ -192,6 +192,16 @@ public final class SweepCommand {
         Duration d = Quantities.parseDuration("--" + name, flags.stringValue(name, defaults));
         if (d.compareTo(min) < 0) {
             throw new UsageException("--" + name + " must be at least " + min.toMillis() + "ms");
+        }
+        return d;
+    }
+
+    /** 0 for none, or at least 2 s: shorter windows read too few clock ticks of /proc CPU time to mean anything. */
+    private static Duration idleWindow(Flags flags) {
+        Duration d = duration(flags, "idle-window", "2s", Duration.ZERO);
+        if (!d.isZero() && d.compareTo(Duration.ofSeconds(2)) < 0) {
+            throw new UsageException("--idle-window must be 0 (none) or at least 2s, got "
+                    + flags.stringValue("idle-window", ""));
         }
         return d;
     }

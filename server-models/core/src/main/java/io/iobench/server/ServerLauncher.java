@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
@@ -41,7 +42,7 @@ public final class ServerLauncher {
 
     /** Runs the server until a signal arrives; returns the process exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        boolean debug = Set.of(args).contains("--debug");
+        boolean debug = Arrays.asList(args).contains("--debug");
         EchoServer server;
         String model;
         try {

@@ -1,0 +1,112 @@
+package io.iobench.client;
+
+import io.iobench.client.engine.Engine;
+import io.iobench.client.proc.Machine;
+import io.iobench.client.proc.ProcStat;
+import io.iobench.client.proc.ProcessInfo;
+import io.iobench.client.record.LatencyLog;
+import io.iobench.client.result.RunResult;
+import io.iobench.client.result.RunResultJson;
+import io.iobench.options.UsageException;
+import io.iobench.server.FileDescriptors;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * {@code iobench load}: drives one echo server with one load and writes the run's files.
+ *
+ * <pre>
+ * iobench load --target 127.0.0.1:9000 --connections 100 --duration 10s --server-pid 4242 --out results/run1
+ * </pre>
+ *
+ * It prints a progress line per second on stderr, a short summary and the result directory on stdout, and writes
+ * {@code result.json}, {@code uncorrected.hgrm}, {@code corrected.hgrm} (open loop) and {@code latency.hlog} into
+ * the directory given with {@code --out} (by default a new {@code results/load-yyyyMMdd-HHmmss}).
+ *
+ * <p>Exit codes: 0 the run completed (flags may be set); 1 the run failed ({@code result.json} says why) or the
+ * target accepts no connection (nothing written); 2 a usage error (nothing written). Each error is one line on
+ * stderr; {@code --debug} adds stack traces.
+ */
+public final class LoadCommand {
+
+    static final String UNCORRECTED_HGRM = "uncorrected.hgrm";
+    static final String CORRECTED_HGRM = "corrected.hgrm";
+    static final String HLOG = "latency.hlog";
+
+    /** Descriptors the JVM, selectors and files need beside the connections. */
+    static final int DESCRIPTOR_RESERVE = 64;
+
+    private LoadCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs {@code iobench load} with {@code args}; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        if (LoadOptions.wantsHelp(args)) {
+            out.println(LoadOptions.USAGE);
+            return 0;
+        }
+        LoadOptions options;
+        try {
+            options = LoadOptions.parse(args);
+            checkDescriptors(options);
+            if (options.serverPid() != null && !ProcStat.alive(options.serverPid())) {
+                throw new UsageException("--server-pid " + options.serverPid() + ": no such process");
+            }
+            if (Files.exists(options.out().resolve(RunResultJson.FILE_NAME))) {
+                throw new UsageException(options.out() + " already holds a run; give a new --out");
+            }
+        } catch (UsageException e) {
+            err.println("iobench load: " + e.getMessage() + " (iobench load --help)");
+            return UsageException.EXIT_CODE;
+        }
+        try {
+            Machine machine = Machine.current();
+            ProcessInfo client = ProcessInfo.self();
+            ProcessInfo server = options.serverPid() == null ? null : ProcessInfo.read(options.serverPid());
+            Engine.checkListening(options.target(), options.connectTimeout());
+            Path dir = Files.createDirectories(options.out());
+            RunFacts facts = new LoadRun(options, dir, err).execute();
+            RunResult result = facts.toResult(options, machine, client, server);
+            LatencyLog.writeDistribution(dir.resolve(UNCORRECTED_HGRM), facts.uncorrected);
+            if (facts.corrected != null) {
+                LatencyLog.writeDistribution(dir.resolve(CORRECTED_HGRM), facts.corrected);
+            }
+            RunResultJson.write(result, dir.resolve(RunResultJson.FILE_NAME));
+            RunSummary.print(out, result, facts.recorder.clamped(), facts.spinS, dir);
+            return result.flags().failed() ? 1 : 0;
+        } catch (IOException e) {
+            return fail(err, debug, e, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail(err, debug, e, "interrupted");
+        }
+    }
+
+    /** Refuses a run that would run out of descriptors half-way, which would measure the client's limit. */
+    private static void checkDescriptors(LoadOptions options) {
+        long limit = FileDescriptors.limit();
+        long open = Math.max(0, FileDescriptors.open());
+        long needed = (long) options.connections() + options.idleConnections() + open + DESCRIPTOR_RESERVE;
+        if (needed > limit) {
+            throw new UsageException(options.connections() + options.idleConnections() + " connections need "
+                    + needed + " file descriptors (with " + open + " open and " + DESCRIPTOR_RESERVE
+                    + " in reserve) but this process may open " + limit + "; raise ulimit -n or use fewer");
+        }
+    }
+
+    private static int fail(PrintStream err, boolean debug, Exception e, String line) {
+        err.println("iobench load: " + line);
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,70 @@
+package io.iobench.client;
+
+import io.iobench.client.result.RunResult;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The human summary of a run on stdout, in the spirit of wrk's: what ran, throughput, latency, costs, flags. */
+final class RunSummary {
+
+    private RunSummary() {
+    }
+
+    static void print(PrintStream out, RunResult r, long clamped, double spinS, Path dir) {
+        String load = r.mode().equals("open") ? "open loop at " + r.rateTargetMsgsPerS() + " msgs/s"
+                : "closed loop, pipeline " + r.pipeline();
+        out.println(String.format(Locale.ROOT, "%s  %s  %d connections%s  %d B  %s  %.1fs measured after %.1fs warm-up",
+                r.model(), r.target(), r.connections(),
+                r.idleConnections() > 0 ? " + " + r.idleConnections() + " idle" : "", r.size(), load,
+                r.measuredS(), r.warmupS()));
+        out.println(String.format(Locale.ROOT, "  throughput  %,.1f msgs/s  %.3f MiB/s  (%,d messages)",
+                r.throughput().msgsPerS(), r.throughput().mibPerS(), r.throughput().messages()));
+        out.println("  latency ms       p50       p90       p99     p99.9    p99.99       max");
+        out.println(latencyRow("uncorrected", r.latencyUs().uncorrected()));
+        if (r.latencyUs().corrected() != null) {
+            out.println(latencyRow("corrected", r.latencyUs().corrected()));
+        }
+        RunResult.Errors e = r.errors();
+        out.println(String.format(Locale.ROOT,
+                "  errors      connect %d  refused %d  reset %d  io %d  mismatch %d  timeout %d  backlog_overflow %d",
+                e.connect(), e.refused(), e.reset(), e.io(), e.mismatch(), e.timeout(), e.backlogOverflow()));
+        if (r.server() != null) {
+            RunResult.Server s = r.server();
+            out.println(String.format(Locale.ROOT,
+                    "  server      %.2f cores  %s us/msg  idle %s cores  %d threads  %.1f MiB rss  %s KiB/conn"
+                            + "  %s ctx switches/msg",
+                    s.cpuCores(), text(s.cpuUsPerMsg()), text(s.idleCpuCores()), s.threads(), s.rssMib(),
+                    text(s.memoryPerConnectionKib()), text(s.ctxSwitchesPerMsg())));
+        }
+        RunResult.Client c = r.client();
+        out.println(String.format(Locale.ROOT, "  client      %.2f cores of %d  %s us/msg  (%.2f s polling for pacing)",
+                c.cpuCores(), c.coresAvailable(), text(c.cpuUsPerMsg()), spinS));
+        List<String> flags = new ArrayList<>();
+        if (r.flags().clientBound()) {
+            flags.add("client_bound (the client may have been the limit)");
+        }
+        if (r.flags().rateMissed()) {
+            flags.add("rate_missed (under 95% of the target rate)");
+        }
+        if (clamped > 0) {
+            flags.add(clamped + " latencies beyond 60 s recorded as 60 s");
+        }
+        if (r.flags().failed()) {
+            flags.add("FAILED: " + r.flags().reason());
+        }
+        out.println("  flags       " + (flags.isEmpty() ? "none" : String.join("; ", flags)));
+        out.println("  result      " + dir);
+    }
+
+    private static String latencyRow(String name, RunResult.Latency l) {
+        return String.format(Locale.ROOT, "  %-12s %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f", name, l.p50() / 1e3,
+                l.p90() / 1e3, l.p99() / 1e3, l.p999() / 1e3, l.p9999() / 1e3, l.max() / 1e3);
+    }
+
+    private static String text(Double value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%.3f", value);
+    }
+}

@@ -1,0 +1,165 @@
+package io.iobench.client.engine;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * The load client's engine: connections to one echo server, driven by one or a few IO threads (never a thread per
+ * connection), with every echo checked byte for byte and timed. Sweeps, JMH benchmarks and tests all drive load
+ * through it.
+ *
+ * <pre>
+ * try (Engine engine = Engine.open(EngineOptions.of(target, 100, 64))) {
+ *     // Load: a closed loop for ten seconds, latency from the actual send, in microseconds.
+ *     Recorder recorder = new Recorder(1, 60_000_000L, 3);
+ *     try (Run run = engine.start(new ClosedLoop(1),
+ *             (intendedNs, sentNs, receivedNs) -&gt; recorder.recordValue((receivedNs - sentNs) / 1000),
+ *             RunWindow.of(System.nanoTime(), Duration.ofSeconds(10)))) {
+ *         run.await(Duration.ofSeconds(15));
+ *     }
+ *     // Or one round trip at a time on connection 0, from the calling thread:
+ *     long roundTripNs = engine.exchange(0).roundTrip();
+ * }
+ * </pre>
+ *
+ * Opening connects every connection before it returns; failed connects are counted ({@link #connectReport()},
+ * {@link #errors()}), never thrown. An engine runs one load at a time and can run several in turn.
+ */
+public final class Engine implements AutoCloseable {
+
+    private final EngineOptions options;
+    private final LongSupplier clock;
+    private final Payload payload;
+    private final ErrorCounts errors = new ErrorCounts();
+    private final List<Connection> connections = new ArrayList<>();
+    private final List<SocketChannel> idle = new ArrayList<>();
+    private final ConnectReport connectReport;
+    private Run current;
+
+    Engine(EngineOptions options, LongSupplier clock) throws IOException {
+        this.options = options;
+        this.clock = clock;
+        this.payload = new Payload(options.sizeBytes());
+        Connector connector = new Connector(options.target(), options.maxConnectsInFlight(),
+                options.connectTimeout().toNanos(), clock, errors);
+        Connector.Connected connected = connector.connect(options.connections() + options.idleConnections());
+        for (SocketChannel channel : connected.channels()) {
+            if (connections.size() < options.connections()) {
+                connections.add(new Connection(connections.size(), channel, payload, errors));
+            } else {
+                idle.add(channel);
+            }
+        }
+        this.connectReport = connected.report();
+    }
+
+    /**
+     * Connects {@code options.connections() + options.idleConnections()} times, at most
+     * {@code options.maxConnectsInFlight()} at once. Connections that connect first carry load; the rest are idle.
+     *
+     * @throws IOException only when the engine itself cannot work (no selector); failed connects are counted
+     */
+    public static Engine open(EngineOptions options) throws IOException {
+        return new Engine(options, System::nanoTime);
+    }
+
+    /**
+     * Checks that {@code target} accepts a connection, opening and closing one.
+     *
+     * @throws IOException whose message is one line for a human: nothing listens, or no answer within
+     *                     {@code timeout}
+     */
+    public static void checkListening(InetSocketAddress target, Duration timeout) throws IOException {
+        String where = target.getHostString() + ":" + target.getPort();
+        try (Socket socket = new Socket()) {
+            socket.connect(target, (int) Math.max(1, timeout.toMillis()));
+        } catch (ConnectException e) {
+            throw new ConnectException("nothing listens on " + where + " (" + e.getMessage() + ")");
+        } catch (SocketTimeoutException e) {
+            throw new SocketTimeoutException(where + " did not accept a connection within " + timeout.toMillis() + " ms");
+        }
+    }
+
+    /** @return how connecting went (the counts also appear in {@link #errors()}) */
+    public ConnectReport connectReport() {
+        return connectReport;
+    }
+
+    /** @return connections carrying load that connected: ids run from 0 to this minus 1 */
+    public int connections() {
+        return connections.size();
+    }
+
+    /** @return idle connections that connected */
+    public int idleConnections() {
+        return idle.size();
+    }
+
+    /** @return every error since the engine opened: connects and all runs */
+    public ErrorCounts errors() {
+        return errors;
+    }
+
+    /**
+     * Starts load on every open connection in {@code options.ioThreads()} IO threads, connection {@code i} on
+     * thread {@code i % ioThreads}.
+     *
+     * @param load   when messages are sent
+     * @param sink   receives every intact echo, from the IO threads
+     * @param window when to start and stop sending, and how long to wait for the last echoes
+     * @throws IllegalStateException while another run is in progress
+     */
+    public synchronized Run start(LoadModel load, EchoSink sink, RunWindow window) {
+        if (current != null && !current.isDone()) {
+            throw new IllegalStateException("a run is in progress on this engine");
+        }
+        int threads = Math.max(1, Math.min(options.ioThreads(), connections.size()));
+        IoLoop[] loops = new IoLoop[threads];
+        for (int t = 0; t < threads; t++) {
+            List<Connection> share = new ArrayList<>();
+            for (int i = t; i < connections.size(); i += threads) {
+                share.add(connections.get(i));
+            }
+            loops[t] = new IoLoop(share, load, connections.size(), sink, window, errors, clock, "iobench-io-" + t);
+        }
+        current = new Run(loops);
+        return current;
+    }
+
+    /**
+     * A synchronous round trip on one connection, driven from the calling thread; for latency benchmarks such as
+     * JMH's. Not while a run is in progress.
+     */
+    public Exchange exchange(int connection) {
+        if (current != null && !current.isDone()) {
+            throw new IllegalStateException("a run is in progress on this engine");
+        }
+        return new Exchange(connections.get(connection), payload, clock);
+    }
+
+    /** Stops any run and closes every connection. */
+    @Override
+    public synchronized void close() {
+        if (current != null) {
+            try {
+                current.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (Connection connection : connections) {
+            Connector.close(connection.channel());
+        }
+        for (SocketChannel channel : idle) {
+            Connector.close(channel);
+        }
+    }
+}

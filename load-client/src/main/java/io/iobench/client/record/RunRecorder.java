@@ -1,0 +1,125 @@
+package io.iobench.client.record;
+
+import io.iobench.client.engine.EchoSink;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Records a run's echoes into HdrHistogram {@link Recorder}s, in microseconds: latency from the actual send time
+ * (uncorrected) and, for an open loop, from the intended send time (corrected for coordinated omission).
+ *
+ * <p>A message belongs to the window in which it was <em>intended</em> to be sent: one intended before the
+ * measured window starts is warm-up, recorded apart (for the progress line) and never reported; one intended
+ * inside it is recorded even when its echo completes after the window ended, so a stall at the very end still
+ * counts. Throughput counts echoes <em>completed</em> inside the window. Values beyond the histogram's range are
+ * recorded at its top and counted ({@link #clamped()}), never thrown.
+ *
+ * <p>IO threads record; a reporter thread takes interval histograms, the HdrHistogram way.
+ */
+public final class RunRecorder implements EchoSink {
+
+    /** Histogram range and precision, the same for every iobench latency histogram. */
+    public static final long LOWEST_US = 1;
+    public static final long HIGHEST_US = 60_000_000L;
+    public static final int SIGNIFICANT_DIGITS = 3;
+
+    private final long measureStartNs;
+    private final long measureEndNs;
+    private final long measureStartEpochMs;
+    private final Recorder warmup = newRecorder();
+    private final Recorder uncorrected = newRecorder();
+    private final Recorder corrected;
+    private final Recorder firstEcho = newRecorder();
+    private final LongAdder messages = new LongAdder();
+    private final LongAdder clamped = new LongAdder();
+
+    /**
+     * @param measureStartNs start of the measured window (end of warm-up), {@link System#nanoTime()} base
+     * @param measureEndNs   end of the measured window
+     * @param corrected      whether to record latency from the intended send time (open loop)
+     */
+    public RunRecorder(long measureStartNs, long measureEndNs, boolean corrected) {
+        this.measureStartNs = measureStartNs;
+        this.measureEndNs = measureEndNs;
+        this.measureStartEpochMs = System.currentTimeMillis() + (measureStartNs - System.nanoTime()) / 1_000_000;
+        this.corrected = corrected ? newRecorder() : null;
+    }
+
+    /** @return an empty histogram with the range and precision of every iobench latency histogram */
+    public static Histogram newHistogram() {
+        return new Histogram(LOWEST_US, HIGHEST_US, SIGNIFICANT_DIGITS);
+    }
+
+    private static Recorder newRecorder() {
+        return new Recorder(LOWEST_US, HIGHEST_US, SIGNIFICANT_DIGITS);
+    }
+
+    @Override
+    public void echoed(long intendedNs, long sentNs, long receivedNs) {
+        if (receivedNs >= measureStartNs && receivedNs < measureEndNs) {
+            messages.increment();
+        }
+        if (intendedNs < measureStartNs) {
+            warmup.recordValue(micros(receivedNs - (corrected != null ? intendedNs : sentNs)));
+        } else if (intendedNs < measureEndNs) {
+            uncorrected.recordValue(micros(receivedNs - sentNs));
+            if (corrected != null) {
+                corrected.recordValue(micros(receivedNs - intendedNs));
+            }
+        }
+    }
+
+    @Override
+    public void firstEcho(long latencyNs) {
+        firstEcho.recordValue(micros(latencyNs));
+    }
+
+    private long micros(long nanos) {
+        long micros = (nanos + 500) / 1000;
+        if (micros > HIGHEST_US || micros < 0) {
+            clamped.increment();
+            return micros < 0 ? 0 : HIGHEST_US;
+        }
+        return micros;
+    }
+
+    /** @return whether corrected latency is recorded (open loop) */
+    public boolean correcting() {
+        return corrected != null;
+    }
+
+    /** @return the warm-up's latency since the last call: corrected in an open loop, else uncorrected */
+    Histogram warmupInterval(Histogram recycle) {
+        return warmup.getIntervalHistogram(recycle);
+    }
+
+    Histogram uncorrectedInterval(Histogram recycle) {
+        return uncorrected.getIntervalHistogram(recycle);
+    }
+
+    /** @return corrected latency since the last call, or null in a closed loop */
+    Histogram correctedInterval(Histogram recycle) {
+        return corrected == null ? null : corrected.getIntervalHistogram(recycle);
+    }
+
+    /** @return time from each connection's first send to its first echo, microseconds */
+    public Histogram firstEchoes() {
+        return firstEcho.getIntervalHistogram();
+    }
+
+    /** @return echoes completed inside the measured window */
+    public long messages() {
+        return messages.sum();
+    }
+
+    /** @return values that fell outside the histogram range and were recorded at its edge */
+    public long clamped() {
+        return clamped.sum();
+    }
+
+    /** @return the start of the measured window in wall-clock milliseconds since the epoch */
+    public long measureStartEpochMs() {
+        return measureStartEpochMs;
+    }
+}

@@ -1,0 +1,235 @@
+package io.iobench.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.iobench.client.result.RunResult;
+import io.iobench.client.result.RunResultJson;
+import io.iobench.client.testserver.TestEchoServer;
+import io.iobench.client.testserver.TestEchoServer.Fault;
+import io.iobench.server.FileDescriptors;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class LoadCommandTest {
+
+    @TempDir
+    Path temp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int load(String... args) {
+        return LoadCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Totals per tag of an interval log, read back the way HdrHistogram's tools read it. */
+    private static Map<String, Histogram> readLog(Path file) throws Exception {
+        Map<String, Histogram> totals = new HashMap<>();
+        try (HistogramLogReader reader = new HistogramLogReader(file.toFile())) {
+            for (EncodableHistogram h; (h = reader.nextIntervalHistogram()) != null; ) {
+                Histogram interval = (Histogram) h;
+                totals.computeIfAbsent(interval.getTag(), tag -> new Histogram(3)).add(interval);
+            }
+        }
+        return totals;
+    }
+
+    @Test
+    void closedLoopRunWritesItsResultHistogramsAndLog() throws Exception {
+        Path dir = temp.resolve("closed");
+        try (TestEchoServer server = TestEchoServer.start()) {
+            int code = load("--target", server.target(), "--connections", "10", "--duration", "1s",
+                    "--warmup", "500ms", "--idle-window", "2s", "--server-pid",
+                    Long.toString(ProcessHandle.current().pid()), "--model", "test-echo", "--out", dir.toString());
+            assertThat(code).as(err()).isZero();
+        }
+
+        RunResult result = RunResultJson.read(dir.resolve("result.json"));
+        assertThat(result.model()).isEqualTo("test-echo");
+        assertThat(result.mode()).isEqualTo("closed");
+        assertThat(result.pipeline()).isEqualTo(1);
+        assertThat(result.rateTargetMsgsPerS()).isNull();
+        assertThat(result.connect().connected()).isEqualTo(10);
+        assertThat(result.connect().firstEchoUs()).isNotNull();
+        assertThat(result.throughput().messages()).isPositive();
+        assertThat(result.latencyUs().uncorrected().count()).isPositive();
+        assertThat(result.latencyUs().corrected()).isNull();
+        assertThat(result.errors()).isEqualTo(new RunResult.Errors(0, 0, 0, 0, 0, 0, 0));
+        assertThat(result.server()).isNotNull();
+        assertThat(result.server().idleCpuCores()).isNotNull();
+        assertThat(result.server().rssMib()).isPositive();
+        assertThat(result.server().threads()).isPositive();
+        assertThat(result.client().coresAvailable()).isPositive();
+        assertThat(result.environment().pinning().clientCpus()).isNotBlank();
+        assertThat(result.environment().serverCommand()).isNotBlank();
+        assertThat(result.flags().failed()).isFalse();
+        assertThat(result.files().correctedHgrm()).isNull();
+
+        assertThat(dir.resolve("uncorrected.hgrm")).content().contains("Percentile");
+        assertThat(dir.resolve("corrected.hgrm")).doesNotExist();
+        Map<String, Histogram> log = readLog(dir.resolve("latency.hlog"));
+        assertThat(log).containsOnlyKeys("uncorrected");
+        assertThat(log.get("uncorrected").getTotalCount()).isEqualTo(result.latencyUs().uncorrected().count());
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("msgs/s").contains(dir.toString());
+        assertThat(err()).contains("measure");
+    }
+
+    @Test
+    void openLoopRunWritesCorrectedLatencyToo() throws Exception {
+        Path dir = temp.resolve("open");
+        try (TestEchoServer server = TestEchoServer.start()) {
+            int code = load("--target", server.target(), "--connections", "4", "--rate", "2000", "--duration",
+                    "1s", "--warmup", "0s", "--idle-window", "0", "--out", dir.toString());
+            assertThat(code).as(err()).isZero();
+        }
+
+        RunResult result = RunResultJson.read(dir.resolve("result.json"));
+        assertThat(result.mode()).isEqualTo("open");
+        assertThat(result.pipeline()).isNull();
+        assertThat(result.rateTargetMsgsPerS()).isEqualTo(2000);
+        assertThat(result.latencyUs().corrected().count()).isPositive();
+        assertThat(result.server()).isNull();
+        assertThat(result.files().correctedHgrm()).isEqualTo("corrected.hgrm");
+        assertThat(dir.resolve("corrected.hgrm")).exists();
+        assertThat(readLog(dir.resolve("latency.hlog"))).containsOnlyKeys("uncorrected", "corrected");
+    }
+
+    @Test
+    void refusesBadInputWithOneLineAndWritesNothing() throws Exception {
+        String tooMany = Long.toString(Math.min(Integer.MAX_VALUE, FileDescriptors.limit() + 1));
+        List<List<String>> cases = List.of(
+                List.of("--duration", "10x"),
+                List.of("--size", "0"),
+                List.of("--size", "2m"),
+                List.of("--pipeline", "2", "--rate", "1000"),
+                List.of("--connections", tooMany),
+                List.of("--idle-window", "1s"),
+                List.of("--bogus", "1"));
+        try (TestEchoServer server = TestEchoServer.start()) {
+            for (List<String> bad : cases) {
+                Path dir = temp.resolve("bad" + cases.indexOf(bad));
+                List<String> args = new ArrayList<>(List.of("--target", server.target(), "--connections", "2",
+                        "--out", dir.toString()));
+                args.addAll(bad);
+                err.reset();
+                assertThat(load(args.toArray(String[]::new))).as(String.join(" ", bad)).isEqualTo(2);
+                assertThat(err().lines().count()).as(err()).isEqualTo(1);
+                assertThat(dir).doesNotExist();
+            }
+        }
+        err.reset();
+        assertThat(load("--connections", "1")).isEqualTo(2);
+        assertThat(err()).contains("--target is required");
+    }
+
+    @Test
+    void saysInOneLineThatNothingListensAndWritesNothing() throws Exception {
+        String target;
+        try (TestEchoServer server = TestEchoServer.start()) {
+            target = server.target();
+        }
+        Path dir = temp.resolve("nothing");
+
+        assertThat(load("--target", target, "--connections", "2", "--out", dir.toString())).isEqualTo(1);
+        assertThat(err().lines().toList()).singleElement().asString().contains("nothing listens on " + target);
+        assertThat(dir).doesNotExist();
+    }
+
+    @Test
+    void refusesToOverwriteARun() throws Exception {
+        Path dir = Files.createDirectories(temp.resolve("taken"));
+        Files.writeString(dir.resolve("result.json"), "{}");
+
+        assertThat(load("--target", "127.0.0.1:9", "--connections", "1", "--out", dir.toString())).isEqualTo(2);
+        assertThat(dir.resolve("result.json")).hasContent("{}");
+    }
+
+    @Test
+    void aServerThatDiesEndsTheRunAsFailedKeepingWhatWasRecorded() throws Exception {
+        Path dir = temp.resolve("dies");
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        long startNs = System.nanoTime();
+        int code;
+        try (TestEchoServer server = TestEchoServer.start()) {
+            timer.schedule(() -> {
+                server.resetAll();
+                return null;
+            }, 1500, TimeUnit.MILLISECONDS);
+            code = load("--target", server.target(), "--connections", "8", "--duration", "20s", "--warmup", "0s",
+                    "--idle-window", "0", "--out", dir.toString());
+        } finally {
+            timer.shutdownNow();
+        }
+
+        assertThat(code).isEqualTo(1);
+        assertThat(System.nanoTime() - startNs).as("ends long before its 20 s").isLessThan(15_000_000_000L);
+        RunResult result = RunResultJson.read(dir.resolve("result.json"));
+        assertThat(result.flags().failed()).isTrue();
+        assertThat(result.flags().reason()).contains("closed every connection");
+        assertThat(result.errors().reset() + result.errors().io()).isEqualTo(8);
+        assertThat(result.errors().reset()).isPositive();
+        assertThat(result.latencyUs().uncorrected().count()).isPositive();
+        assertThat(result.measuredS()).isLessThan(20);
+        assertThat(dir.resolve("uncorrected.hgrm")).exists();
+    }
+
+    @Test
+    void endsTheRunWhenTheServerProcessExits() throws Exception {
+        Path dir = temp.resolve("exits");
+        // The process watched as the server is a stand-in that exits 1.5 s into a 20 s run.
+        Process standIn = new ProcessBuilder("sleep", "1.5").start();
+        long startNs = System.nanoTime();
+        try (TestEchoServer server = TestEchoServer.start()) {
+            int code = load("--target", server.target(), "--connections", "2", "--duration", "20s", "--warmup",
+                    "0s", "--idle-window", "0", "--server-pid", Long.toString(standIn.pid()), "--out",
+                    dir.toString());
+            assertThat(code).isEqualTo(1);
+        } finally {
+            standIn.destroyForcibly().waitFor();
+        }
+
+        assertThat(System.nanoTime() - startNs).as("ends long before its 20 s").isLessThan(15_000_000_000L);
+        RunResult result = RunResultJson.read(dir.resolve("result.json"));
+        assertThat(result.flags().reason()).isEqualTo("the server process " + standIn.pid() + " exited during the run");
+        assertThat(result.server()).isNull();
+        assertThat(result.latencyUs().uncorrected().count()).isPositive();
+    }
+
+    @Test
+    void aServerThatNeverAnswersEndsOnTimeWithTheMessagesTimedOut() throws Exception {
+        Path dir = temp.resolve("silent");
+        try (TestEchoServer server = TestEchoServer.start(Fault.SWALLOW, 64)) {
+            int code = load("--target", server.target(), "--connections", "3", "--pipeline", "2", "--duration",
+                    "1s", "--warmup", "0s", "--idle-window", "0", "--out", dir.toString());
+            assertThat(code).isEqualTo(1);
+        }
+
+        RunResult result = RunResultJson.read(dir.resolve("result.json"));
+        assertThat(result.flags().failed()).isTrue();
+        assertThat(result.flags().reason()).contains("no echo");
+        assertThat(result.errors().timeout()).isEqualTo(6);
+        assertThat(result.throughput().messages()).isZero();
+    }
+}

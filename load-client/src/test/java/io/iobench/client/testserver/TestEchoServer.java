@@ -1,0 +1,172 @@
+package io.iobench.client.testserver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An echo server for tests, on 127.0.0.1, a virtual thread per connection, that can misbehave on demand: corrupt
+ * the stream in a chosen way, stall every write for a while, or die resetting every connection.
+ */
+public final class TestEchoServer implements AutoCloseable {
+
+    /** How the server treats the byte stream of each connection. */
+    public enum Fault {
+        /** A correct echo. */
+        NONE,
+        /** Flips one byte in the middle of message 2. */
+        FLIP_BYTE,
+        /** Drops one byte of message 2. */
+        DROP_BYTE,
+        /** Echoes message 3 before message 2. */
+        REORDER,
+        /** Reads everything and echoes nothing. */
+        SWALLOW
+    }
+
+    /** The message that {@link Fault}s damage: late enough that a few echoes were intact before it. */
+    public static final int DAMAGED_MESSAGE = 2;
+
+    private final ServerSocket listener;
+    private final Fault fault;
+    private final int messageBytes;
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger accepted = new AtomicInteger();
+    private final Thread acceptor;
+    private volatile long stalledUntilNs = System.nanoTime();
+
+    private TestEchoServer(Fault fault, int messageBytes) throws IOException {
+        this.fault = fault;
+        this.messageBytes = messageBytes;
+        this.listener = new ServerSocket();
+        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
+        this.acceptor = Thread.ofVirtual().name("test-echo-accept").start(this::accept);
+    }
+
+    /** A correct echo server. */
+    public static TestEchoServer start() throws IOException {
+        return new TestEchoServer(Fault.NONE, 1);
+    }
+
+    /** A server with {@code fault}, for messages of {@code messageBytes}. */
+    public static TestEchoServer start(Fault fault, int messageBytes) throws IOException {
+        return new TestEchoServer(fault, messageBytes);
+    }
+
+    public InetSocketAddress address() {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+    }
+
+    public String target() {
+        return "127.0.0.1:" + listener.getLocalPort();
+    }
+
+    public int accepted() {
+        return accepted.get();
+    }
+
+    /** Every write on every connection waits until {@code duration} from now has passed. */
+    public void stall(Duration duration) {
+        stalledUntilNs = System.nanoTime() + duration.toNanos();
+    }
+
+    /** Dies: stops listening and resets every connection (RST, as a killed process's sockets would be). */
+    public void resetAll() throws IOException {
+        listener.close();
+        for (Socket socket : sockets) {
+            try {
+                socket.setSoLinger(true, 0);
+                socket.close();
+            } catch (IOException e) {
+                // Closed by its own thread meanwhile: that is what was wanted.
+            }
+        }
+    }
+
+    private void accept() {
+        while (!listener.isClosed()) {
+            try {
+                Socket socket = listener.accept();
+                socket.setTcpNoDelay(true);
+                sockets.add(socket);
+                accepted.incrementAndGet();
+                Thread.ofVirtual().start(() -> serve(socket));
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+            if (fault == Fault.NONE || fault == Fault.SWALLOW) {
+                byte[] buffer = new byte[64 * 1024];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    if (fault == Fault.NONE) {
+                        awaitStall();
+                        out.write(buffer, 0, n);
+                    }
+                }
+                return;
+            }
+            byte[] held = null;
+            for (int message = 0; ; message++) {
+                byte[] bytes = in.readNBytes(messageBytes);
+                if (bytes.length < messageBytes) {
+                    return;
+                }
+                if (message == DAMAGED_MESSAGE && fault == Fault.REORDER) {
+                    held = bytes;
+                    continue;
+                }
+                if (message == DAMAGED_MESSAGE && fault == Fault.FLIP_BYTE) {
+                    bytes[messageBytes / 2] ^= 0x01;
+                }
+                if (message == DAMAGED_MESSAGE && fault == Fault.DROP_BYTE) {
+                    out.write(bytes, 0, messageBytes / 2);
+                    out.write(bytes, messageBytes / 2 + 1, messageBytes - messageBytes / 2 - 1);
+                    continue;
+                }
+                out.write(bytes);
+                if (held != null) {
+                    out.write(held);
+                    held = null;
+                }
+            }
+        } catch (IOException e) {
+            // The client went away or the server is dying: nothing to do.
+        } finally {
+            sockets.remove(socket);
+        }
+    }
+
+    private void awaitStall() {
+        for (long leftNs; (leftNs = stalledUntilNs - System.nanoTime()) > 0; ) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(leftNs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        resetAll();
+        try {
+            acceptor.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
