@@ -51,7 +51,7 @@ class SweepTest {
             assertThat(result.at("/environment/pinning").isObject()).as(id).isTrue();
             assertThat(run.resolve("uncorrected.hgrm")).isNotEmptyFile();
             assertThat(run.resolve("latency.hlog")).isNotEmptyFile();
-            assertThat(run.resolve("server.log")).content().contains("READY model=");
+            assertThat(run.resolve("server.log")).content().contains("READY model=").contains("STOPPED model=");
             assertThat(csv).anyMatch(row -> row.startsWith(id + ","));
         }
         assertThat(out.resolve("report.html")).isNotEmptyFile();

@@ -56,7 +56,8 @@ final class LoadProcess {
     /** Waits for the client to finish; kills it after {@code timeout} and returns {@link #TIMED_OUT}. */
     int await(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            process.toHandle().destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
             pump.join(2000);
             return TIMED_OUT;
         }
@@ -64,12 +65,15 @@ final class LoadProcess {
         return process.exitValue();
     }
 
-    /** Asks the client to stop (SIGTERM), for an interrupted sweep. */
+    /**
+     * Asks the client to stop (SIGTERM), for an interrupted sweep. Signals go through the handle, since
+     * Process.destroy() also closes our end of its output and its last lines would be lost.
+     */
     void terminate() {
-        process.destroy();
+        process.toHandle().destroy();
     }
 
     void kill() {
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
     }
 }

@@ -42,11 +42,13 @@ public final class ServerProcess implements AutoCloseable {
     private final ServerLaunch launch;
     private final Deque<String> lastLines;
     private final int port;
+    private final Thread pump;
     private final Thread stopAtExit;
     private volatile boolean killed;
 
-    private ServerProcess(Process process, ServerLaunch launch, Deque<String> lastLines, int port) {
+    private ServerProcess(Process process, ServerLaunch launch, Deque<String> lastLines, int port, Thread pump) {
         this.process = process;
+        this.pump = pump;
         this.launch = launch;
         this.lastLines = lastLines;
         this.port = port;
@@ -74,7 +76,7 @@ public final class ServerProcess implements AutoCloseable {
                 .start(() -> pumpOutput(process, log, lastLines, ready));
         try {
             int port = ready.get(launch.readyTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            return new ServerProcess(process, launch, lastLines, port);
+            return new ServerProcess(process, launch, lastLines, port, pump);
         } catch (TimeoutException e) {
             kill(process);
             throw new ServerStartException("server '" + launch.model() + "' printed no READY line within "
@@ -133,7 +135,7 @@ public final class ServerProcess implements AutoCloseable {
     private static void kill(Process process) {
         try {
             if (!process.waitFor(2, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+                process.toHandle().destroyForcibly();
                 process.waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
@@ -190,13 +192,17 @@ public final class ServerProcess implements AutoCloseable {
     private int stopProcess() {
         try {
             if (process.isAlive()) {
-                process.destroy();
+                // Through the handle: Process.destroy() also closes our end of the pipe, and the server's last
+                // lines (its STOPPED counters) would be lost.
+                process.toHandle().destroy();
                 if (!process.waitFor(STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
                     killed = true;
                     kill(process);
                 }
             }
-            return process.waitFor();
+            int exit = process.waitFor();
+            pump.join(2000); // the log is whole once its last lines are copied
+            return exit;
         } catch (InterruptedException e) {
             kill(process);
             Thread.currentThread().interrupt();
