@@ -81,6 +81,7 @@ final class LoadRun {
                     facts.latency(reporter);
                 }
             }
+            engine.countLostIdleConnections();
             facts.errors = engine.errors().snapshot();
         }
         return facts;

@@ -1,6 +1,7 @@
 package io.iobench.client.engine;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -8,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -101,6 +103,39 @@ public final class Engine implements AutoCloseable {
     /** @return idle connections that connected */
     public int idleConnections() {
         return idle.size();
+    }
+
+    /**
+     * Counts the idle connections the server has closed or reset since they opened (as {@link ErrorKind#IO} and
+     * {@link ErrorKind#RESET}): idle connections carry no traffic, so without this look a server that drops them,
+     * such as select(2) past FD_SETSIZE, would go unnoticed. Reads each one without blocking; a lost connection is
+     * counted once and closed.
+     *
+     * @return idle connections found closed or reset
+     */
+    public int countLostIdleConnections() {
+        ByteBuffer probe = ByteBuffer.allocate(1);
+        int lost = 0;
+        for (Iterator<SocketChannel> it = idle.iterator(); it.hasNext(); ) {
+            SocketChannel channel = it.next();
+            ErrorKind kind = null;
+            try {
+                probe.clear();
+                if (channel.read(probe) < 0) {
+                    kind = ErrorKind.IO;
+                }
+            } catch (IOException e) {
+                kind = ErrorKind.RESET;
+            }
+            if (kind != null) {
+                // Counted once: a lost connection leaves the idle set.
+                errors.add(kind, 1);
+                it.remove();
+                Connector.close(channel);
+                lost++;
+            }
+        }
+        return lost;
     }
 
     /** @return every error since the engine opened: connects and all runs */
