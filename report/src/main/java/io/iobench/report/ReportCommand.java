@@ -37,8 +37,9 @@ import java.util.stream.Stream;
  *     writes compare.html and compare.md into DIR_B (or --out)
  * </pre>
  *
- * Files that cannot be read (a corrupt {@code result.json}, a truncated {@code .hgrm}) are named in a warning on
- * stderr and at the top of the report, and everything else is still reported; they do not change the exit code.
+ * Files that cannot be read (a corrupt {@code result.json}, a truncated {@code .hgrm}) and charts that cannot be
+ * drawn are named in a warning on stderr and at the top of the report, and everything else is still reported; they
+ * do not change the exit code.
  * Exit codes: 0 written, 1 nothing to report or a file could not be written, 2 a mistake in the arguments.
  */
 public final class ReportCommand {

@@ -15,6 +15,12 @@ public final class Fixtures {
     public static final String CLOSED_LOOP = "sweep-closed-loop";
     /** 2 models x {10, 100} connections, open loop at 20,000 msgs/s, corrected.hgrm; selector at 100 rate_missed. */
     public static final String OPEN_LOOP = "sweep-open-loop";
+    /**
+     * 3 models (poll, selector, netty-epoll) x 10 connections x idle {0, 1,000, 10,000}, closed loop; poll slows with
+     * idle connections, selector at 1,000 idle failed, netty-epoll at 10,000 idle client_bound; the server command
+     * carries a 4-entry class path.
+     */
+    public static final String IDLE_AXIS = "sweep-idle-axis";
     /** A JMH JSON result file: 3 models x {1, 10} connections; one entry with scoreError "NaN". */
     public static final String JMH = "jmh/jmh-echo.json";
 

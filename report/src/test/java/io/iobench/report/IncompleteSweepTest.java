@@ -48,6 +48,26 @@ class IncompleteSweepTest {
     }
 
     @Test
+    void aChartThatCannotBeDrawnIsAWarningAndTheRestIsReported(@TempDir Path temp) throws IOException {
+        Path dir = Fixtures.copy(Fixtures.CLOSED_LOOP, temp.resolve("sweep"));
+        // A throughput no axis can hold: XChart refuses to draw the series once its range overflows to infinity.
+        edit(dir.resolve("runs/selector-c10-s64/result.json"), "\"msgs_per_s\" : [0-9.]+", "\"msgs_per_s\" : 1.7e308");
+
+        CommandRun run = CommandRun.of(dir.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        Path png = dir.resolve("charts/throughput-s64.png");
+        assertThat(run.err()).contains("warning: " + png + ": could not be drawn (IllegalArgumentException");
+        String markdown = Files.readString(dir.resolve("report.md"), StandardCharsets.UTF_8);
+        assertThat(markdown).contains("Warnings: some files could not be used", png + ": could not be drawn",
+                "Throughput (64 B, closed loop): the chart could not be drawn");
+        assertThat(png).doesNotExist();
+        assertThat(dir.resolve("charts/throughput-s64.svg")).doesNotExist();
+        assertThat(dir.resolve("charts/latency-p99-s64.png")).exists();
+        assertThat(dir.resolve("charts/idle-cpu-s64.png")).exists();
+    }
+
+    @Test
     void aSweepWithoutManifestIsReportedWithAWarning(@TempDir Path temp) throws IOException {
         Path dir = Fixtures.copy(Fixtures.CLOSED_LOOP, temp.resolve("sweep"));
         Files.delete(dir.resolve("manifest.json"));
@@ -63,14 +83,17 @@ class IncompleteSweepTest {
     @Test
     void anInterruptedSweepSaysSoInItsHeader(@TempDir Path temp) throws IOException {
         Path dir = Fixtures.copy(Fixtures.CLOSED_LOOP, temp.resolve("sweep"));
-        Path manifest = dir.resolve("manifest.json");
-        Files.writeString(manifest, Files.readString(manifest).replace("\"status\" : \"complete\"",
-                "\"status\" : \"interrupted\""));
+        edit(dir.resolve("manifest.json"), "\"status\" : \"complete\"", "\"status\" : \"interrupted\"");
 
         CommandRun run = CommandRun.of(dir.toString());
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(Files.readString(dir.resolve("report.md"))).contains("_Sweep interrupted, 9 runs, 1 failed_",
                 "**Status:** interrupted: the sweep stopped before its plan was done; the runs below finished");
+    }
+
+    /** Rewrites the first match of {@code regex} in a copied fixture file. */
+    private static void edit(Path file, String regex, String replacement) throws IOException {
+        Files.writeString(file, Files.readString(file).replaceFirst(regex, replacement));
     }
 }

@@ -2,44 +2,72 @@ package io.iobench.report.charts;
 
 import io.iobench.report.results.Metric;
 import io.iobench.report.results.Run;
+import io.iobench.report.results.RunKey;
 import io.iobench.report.results.RunStatus;
 import io.iobench.report.results.Sweep;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.ToIntFunction;
 import org.knowm.xchart.XYChart;
 
 /**
- * One metric against active connections (log x), a line per model, for the runs of one slice. A failed run leaves a
- * gap in its model's line and a red × at the bottom; a flagged run stays in the line under a black ▲.
+ * One metric against a count of connections, a line per model: against active connections (log x) for the runs of
+ * one slice, or against idle connections for the runs at one active count. A failed run leaves a gap in its model's
+ * line and a red × at the bottom; a flagged run stays in the line under a black ▲.
  */
 final class ConnectionChart {
+
+    /**
+     * What the x axis counts.
+     *
+     * @param title the axis title
+     * @param scale how counts map to positions
+     * @param count the count of a run
+     */
+    record Axis(String title, Scale scale, ToIntFunction<RunKey> count) {
+
+        /** Active connections on a log scale. */
+        static Axis active() {
+            return new Axis("active connections", new LogScale(), RunKey::connections);
+        }
+
+        /** Idle connections, the counts evenly spaced in order (see {@link CategoryScale}). */
+        static Axis idle(List<Integer> idleCounts) {
+            return new Axis("idle connections", new CategoryScale(idleCounts), key -> key.slice().idle());
+        }
+
+        double of(Run run) {
+            return count.applyAsInt(run.key());
+        }
+    }
 
     private ConnectionChart() {
     }
 
-    /** The chart, or null when no run of the slice has this metric and none failed. */
-    static XYChart of(Sweep sweep, List<Run> runs, Metric metric, Scale yScale, String title) {
-        XyPlot plot = new XyPlot(title, "active connections", new LogScale(true), metric.label(), yScale);
+    /** The chart, or null when no run has this metric. */
+    static XYChart of(Sweep sweep, List<Run> runs, Metric metric, Axis x, Scale yScale, String title) {
+        XyPlot plot = new XyPlot(title, x.title(), x.scale(), metric.label(), yScale);
         boolean anyValue = false;
         for (String model : sweep.models()) {
-            List<Run> line = runs.stream().filter(run -> run.key().model().equals(model)).toList();
+            List<Run> line = runs.stream().filter(run -> run.key().model().equals(model))
+                    .sorted(Comparator.comparingDouble(x::of)).toList();
             if (line.isEmpty()) {
                 continue;
             }
-            double[] x = line.stream().mapToDouble(run -> run.key().connections()).toArray();
-            double[] y = line.stream().mapToDouble(run -> drawn(run, metric)).toArray();
-            anyValue |= Arrays.stream(y).anyMatch(v -> !Double.isNaN(v));
-            plot.line(model, sweep.modelIndex(model), x, y, false, true);
+            double[] xs = line.stream().mapToDouble(x::of).toArray();
+            double[] ys = line.stream().mapToDouble(run -> drawn(run, metric)).toArray();
+            anyValue |= Arrays.stream(ys).anyMatch(v -> !Double.isNaN(v));
+            plot.line(model, sweep.modelIndex(model), xs, ys, false, true);
             for (Run run : line) {
                 Double value = run.value(metric);
                 if (run.status() == RunStatus.FLAGGED && value != null) {
-                    plot.flagged(run.key().connections(), value);
+                    plot.flagged(x.of(run), value);
                 }
             }
         }
-        runs.stream().filter(run -> run.status() == RunStatus.FAILED)
-                .forEach(run -> plot.failed(run.key().connections()));
+        runs.stream().filter(run -> run.status() == RunStatus.FAILED).forEach(run -> plot.failed(x.of(run)));
         return anyValue ? plot.chart() : null;
     }
 

@@ -70,7 +70,7 @@ final class PercentileChart {
 
     /** The chart of the slice's runs at {@code connections}, or null when no distribution could be read. */
     XYChart of(List<Run> runs, int connections, String title) {
-        XyPlot plot = new XyPlot(title, "percentile", new PercentileScale(), "latency (µs)", new LogScale(false));
+        XyPlot plot = new XyPlot(title, "percentile", new PercentileScale(), "latency (µs)", new LogScale());
         for (Run run : runs) {
             if (run.key().connections() != connections || run.status() == RunStatus.FAILED) {
                 continue;

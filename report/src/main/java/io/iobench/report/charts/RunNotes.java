@@ -47,7 +47,9 @@ final class RunNotes {
 
     private static String at(Run run) {
         int connections = run.key().connections();
+        int idle = run.key().slice().idle();
         return run.key().model() + " at " + NumberText.format(connections, true)
-                + (connections == 1 ? " connection" : " connections");
+                + (connections == 1 ? " connection" : " connections")
+                + (idle == 0 ? "" : " + " + NumberText.format(idle, true) + " idle");
     }
 }

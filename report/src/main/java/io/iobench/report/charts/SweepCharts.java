@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
@@ -19,7 +21,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
 public final class SweepCharts {
 
     private static final String LOG_AXES = " Both axes are logarithmic: equal steps are equal ratios.";
-    private static final String OPEN_LOOP = " Open loop: measured from each message's intended send time, so time"
+    static final String OPEN_LOOP = " Open loop: measured from each message's intended send time, so time"
             + " spent queued behind a stall counts (coordinated omission corrected).";
 
     private final Sweep sweep;
@@ -44,65 +46,70 @@ public final class SweepCharts {
         List<Block> blocks = new ArrayList<>();
         String suffix = " (" + slice.title() + ")";
 
-        String title = "Throughput" + suffix;
-        add(blocks, title, ConnectionChart.of(sweep, runs, Metric.MSGS_PER_S, new LinearScale(), title),
+        String throughput = "Throughput" + suffix;
+        blocks.add(figure(throughput, () -> line(runs, Metric.MSGS_PER_S, new LinearScale(), throughput),
                 "throughput-" + slice.id(), "Echoes completed per second in the measured window, against active"
                         + " connections (log scale). Higher is better; where a line flattens the model has saturated,"
-                        + " where it falls the model pays for its own overhead.", runs, true);
+                        + " where it falls the model pays for its own overhead.", runs, true));
 
-        boolean corrected = runs.stream().anyMatch(run -> run.value(Metric.CORRECTED_P99_US) != null);
+        boolean corrected = corrected(runs);
         List<Metric> latencies = corrected
                 ? List.of(Metric.CORRECTED_P50_US, Metric.CORRECTED_P99_US, Metric.CORRECTED_P999_US)
                 : List.of(Metric.P50_US, Metric.P99_US, Metric.P999_US);
         for (Metric latency : latencies) {
             String percentile = latency.header().replace("corr. ", "").replace(" µs", "");
-            title = (corrected ? "Corrected " : "") + percentile + " latency" + suffix;
-            add(blocks, title, ConnectionChart.of(sweep, runs, latency, new LogScale(false), title),
+            String title = (corrected ? "Corrected " : "") + percentile + " latency" + suffix;
+            blocks.add(figure(title, () -> line(runs, latency, new LogScale(), title),
                     "latency-" + percentile.replace(".", "") + "-" + slice.id(),
                     "The " + percentile + " of round-trip latency, µs, against active connections."
-                            + " Lower is better." + LOG_AXES + (corrected ? OPEN_LOOP : ""), runs, true);
+                            + " Lower is better." + LOG_AXES + (corrected ? OPEN_LOOP : ""), runs, true));
         }
 
         Optional<PercentileChart.Choice> choice = PercentileChart.choose(runs, percentileConnections);
         if (choice.isPresent()) {
-            List<Run> drawn = runs.stream().filter(run -> run.key().connections() == choice.get().connections())
-                    .toList();
-            title = "Latency by percentile at " + choice.get().connections() + " connections" + suffix;
-            add(blocks, title, percentiles.of(runs, choice.get().connections(), title),
-                    "percentiles-" + slice.id(), "Latency at every percentile, µs (log scale), as HdrHistogram plots"
-                            + " it: the x axis is 1/(1-p) on a log scale, so each labelled gridline is ten times"
-                            + " rarer than the one before (90%, 99%, 99.9%, ...). Low and flat is good; a line that"
-                            + " turns up early has a tail." + (corrected ? " Dashed: corrected latency, measured from"
-                            + " the intended send time; the gap to the solid line is coordinated omission." : "")
-                            + " " + choice.get().reason(), drawn, false);
+            int connections = choice.get().connections();
+            List<Run> drawn = runs.stream().filter(run -> run.key().connections() == connections).toList();
+            String title = "Latency by percentile at " + connections + " connections" + suffix;
+            blocks.add(figure(title, () -> percentiles.of(runs, connections, title), "percentiles-" + slice.id(),
+                    "Latency at every percentile, µs (log scale), as HdrHistogram plots it: the x axis is 1/(1-p)"
+                            + " on a log scale, so each labelled gridline is ten times rarer than the one before"
+                            + " (90%, 99%, 99.9%, ...). Low and flat is good; a line that turns up early has a tail."
+                            + (corrected ? " Dashed: corrected latency, measured from the intended send time; the"
+                            + " gap to the solid line is coordinated omission." : "")
+                            + " " + choice.get().reason(), drawn, false));
         }
 
-        title = "Server CPU per message" + suffix;
-        add(blocks, title, ConnectionChart.of(sweep, runs, Metric.SERVER_CPU_US_PER_MSG, new LinearScale(), title),
+        String cpu = "Server CPU per message" + suffix;
+        blocks.add(figure(cpu, () -> line(runs, Metric.SERVER_CPU_US_PER_MSG, new LinearScale(), cpu),
                 "cpu-per-message-" + slice.id(),
                 "Server CPU time (user + system) per echoed message, µs, against active connections (log scale)."
                         + " Lower is cheaper: it counts the system calls, wake-ups and copies each message costs;"
-                        + " a rise with connections is per-connection overhead.", runs, true);
-        title = "Memory per connection" + suffix;
-        add(blocks, title, ConnectionChart.of(sweep, runs, Metric.MEMORY_PER_CONNECTION_KIB, new LinearScale(),
-                title), "memory-per-connection-" + slice.id(),
+                        + " a rise with connections is per-connection overhead.", runs, true));
+        String memory = "Memory per connection" + suffix;
+        blocks.add(figure(memory, () -> line(runs, Metric.MEMORY_PER_CONNECTION_KIB, new LinearScale(), memory),
+                "memory-per-connection-" + slice.id(),
                 "Growth of the server's resident memory from before connecting to all connections open (active"
                         + " and idle), divided by the connections, KiB: thread stacks, buffers and per-socket state."
-                        + " A few KiB either way is within the noise of RSS.", runs, true);
-        title = "Idle CPU" + suffix;
-        add(blocks, title, IdleCpuChart.of(sweep, runs, title), "idle-cpu-" + slice.id(),
+                        + " A few KiB either way is within the noise of RSS.", runs, true));
+        String idle = "Idle CPU" + suffix;
+        blocks.add(figure(idle, () -> IdleCpuChart.of(sweep, runs, idle), "idle-cpu-" + slice.id(),
                 "Server CPU, in cores, while the connections are open and no message flows. A model that blocks"
                         + " or waits in epoll should show nothing; one that polls or spins burns a core or more"
-                        + " whatever the load.", runs, false);
+                        + " whatever the load.", runs, false));
         return blocks;
     }
 
-    private void add(List<Block> blocks, String title, Chart<?, ?> chart, String name, String howToRead,
-                     List<Run> runs, boolean markers) throws IOException {
-        if (chart == null) {
-            blocks.add(new Block.Paragraph(title + ": no run measured this, so there is no chart."));
-            return;
-        }
-        blocks.add(files.write(chart, name, howToRead + RunNotes.of(runs, markers)));
+    private XYChart line(List<Run> runs, Metric metric, Scale yScale, String title) {
+        return ConnectionChart.of(sweep, runs, metric, ConnectionChart.Axis.active(), yScale, title);
+    }
+
+    /** Whether the runs measured latency from the intended send time (open loop), which their charts then show. */
+    static boolean corrected(List<Run> runs) {
+        return runs.stream().anyMatch(run -> run.value(Metric.CORRECTED_P99_US) != null);
+    }
+
+    private Block figure(String title, Supplier<? extends Chart<?, ?>> chart, String name, String howToRead,
+                         List<Run> runs, boolean markers) throws IOException {
+        return files.write(title, chart, name, howToRead + RunNotes.of(runs, markers));
     }
 }

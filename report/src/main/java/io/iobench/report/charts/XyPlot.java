@@ -70,8 +70,8 @@ final class XyPlot {
         double[] xRange = range(xScale, lines.stream().map(Line::x).toList(), failed);
         double[] yRange = range(yScale, lines.stream().map(Line::y).toList(), List.of());
         chart.getStyler().setXAxisMin(xRange[0]).setXAxisMax(xRange[1]).setYAxisMin(yRange[0]).setYAxisMax(yRange[1]);
-        chart.setCustomXAxisTickLabelsFormatter(xScale::label);
-        chart.setCustomYAxisTickLabelsFormatter(yScale::label);
+        chart.setCustomXAxisTickLabelsFormatter(position -> tickLabel(xScale, position));
+        chart.setCustomYAxisTickLabelsFormatter(position -> tickLabel(yScale, position));
 
         for (Line line : lines) {
             if (Arrays.stream(positions(yScale, line.y())).allMatch(Double::isNaN)) {
@@ -108,6 +108,16 @@ final class XyPlot {
         series.setMarker(marker).setMarkerColor(colour);
     }
 
+    /**
+     * The scale's label, or a space for a tick it leaves unlabelled (the percentile axis between its nines): XChart
+     * 3.8.8 lays every tick label out with {@code TextLayout}, which throws on an empty string, and prints a null as
+     * "null". An empty label from the connection axis once took the whole report down.
+     */
+    private static String tickLabel(Scale scale, double position) {
+        String label = scale.label(position);
+        return label.isEmpty() ? " " : label;
+    }
+
     private static double[] positions(Scale scale, double[] values) {
         double[] positions = new double[values.length];
         for (int i = 0; i < values.length; i++) {
@@ -136,6 +146,10 @@ final class XyPlot {
         if (low > high) {
             low = scale.position(1);
             high = scale.position(10);
+        }
+        if (Double.isNaN(low) || Double.isNaN(high)) {
+            low = 0;
+            high = 1;
         }
         return scale.range(low, high);
     }

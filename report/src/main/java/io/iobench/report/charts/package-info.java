@@ -9,6 +9,14 @@
  * {@code 10^tick} ({@link io.iobench.report.charts.LogScale}); the percentile axis plots {@code log10(1/(1-p))}, so
  * each whole tick is ten times rarer than the one before ({@link io.iobench.report.charts.PercentileScale}).
  *
+ * <p>XChart chooses where ticks go and only asks for their labels; it keeps a layout only when no two labels are
+ * equal, draws no tick when the axis's ends print alike, and cannot draw an empty label. {@link
+ * io.iobench.report.charts.Scale} says what that asks of a scale. Idle connections, which start at 0, are drawn on
+ * an axis of evenly spaced categories ({@link io.iobench.report.charts.CategoryScale}), and the captions say so.
+ *
+ * <p>A chart XChart cannot build or draw anyway is left out with a warning, never taking the report down with it
+ * ({@link io.iobench.report.charts.ChartFiles}).
+ *
  * <p>A failed run is never part of a line: its line has a gap there, and a red × sits at the bottom of the plot at
  * its connection count. A flagged run ({@code client_bound}, {@code rate_missed}) stays in its line, since it was
  * measured, under a black ▲. Every caption says so.

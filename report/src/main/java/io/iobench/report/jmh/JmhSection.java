@@ -56,9 +56,10 @@ public final class JmhSection {
         for (Map.Entry<String, List<JmhResult>> group : groups.entrySet()) {
             List<JmhResult> members = group.getValue();
             String name = "jmh-" + safe(stem + "-" + members.getFirst().shortName() + "-" + members.getFirst().mode());
-            blocks.add(files.write(chart(group.getKey(), members), name, "Score of " + members.getFirst().benchmark()
-                    + " in " + members.getFirst().unit() + ", a bar per " + (hasModel(members) ? "model" : "benchmark")
-                    + " and a group per parameter set, with JMH's error as error bars."));
+            blocks.add(files.write(group.getKey(), () -> chart(group.getKey(), members), name,
+                    "Score of " + members.getFirst().benchmark() + " in " + members.getFirst().unit() + ", a bar per "
+                            + (hasModel(members) ? "model" : "benchmark")
+                            + " and a group per parameter set, with JMH's error as error bars."));
         }
         blocks.add(new Block.TableBlock(table(results)));
         return blocks;

@@ -30,6 +30,11 @@ public record Slice(int size, int idle, String mode, Double rateTarget) implemen
         return mode.equals("open");
     }
 
+    /** The same point of the plan at another idle count; {@code withIdle(0)} names what every idle count shares. */
+    public Slice withIdle(int idleConnections) {
+        return new Slice(size, idleConnections, mode, rateTarget);
+    }
+
     /** A file-name part in the run-id style: {@code s64}, {@code s64-i1000-open-r20000}. */
     public String id() {
         StringBuilder id = new StringBuilder("s").append(size);

@@ -46,7 +46,7 @@ public final class SweepFacts {
         add(facts, "JDK", Fields.text(environment, "jdk"), false);
         add(facts, "Client JVM options", Fields.words(environment, "client_jvm_options"), true);
         add(facts, "Server JVM options", Fields.words(environment, "server_jvm_options"), true);
-        add(facts, "Server command", Fields.words(environment, "server_command"), true);
+        add(facts, "Server command", ServerCommand.shown(Fields.words(environment, "server_command")), true);
         String serverCpus = Fields.words(environment, "pinning", "server_cpus");
         String clientCpus = Fields.words(environment, "pinning", "client_cpus");
         facts.add(new Fact("Pinning", "server CPUs " + (serverCpus == null ? "not pinned" : serverCpus)

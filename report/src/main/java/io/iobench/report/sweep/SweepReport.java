@@ -1,10 +1,13 @@
 package io.iobench.report.sweep;
 
 import io.iobench.report.charts.ChartFiles;
+import io.iobench.report.charts.IdleCharts;
 import io.iobench.report.charts.SweepCharts;
 import io.iobench.report.document.Block;
 import io.iobench.report.document.Document;
 import io.iobench.report.jmh.JmhSection;
+import io.iobench.report.results.IdleAxis;
+import io.iobench.report.results.NumberText;
 import io.iobench.report.results.Run;
 import io.iobench.report.results.RunStatus;
 import io.iobench.report.results.Slice;
@@ -15,9 +18,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * Lays out the report of one sweep: header facts, warnings, the runs table, each slice's charts, then JMH results.
+ * Lays out the report of one sweep: header facts, warnings, the runs table, what idle connections cost (when the
+ * sweep ran several idle counts), each slice's charts, then JMH results.
  * Charts are written into {@code charts/} as the document is built; the caller prints the document in each format.
  *
  * <pre>
@@ -47,11 +52,15 @@ public final class SweepReport {
 
     /** Builds the document, writing its charts on the way. */
     public Document document() throws IOException {
-        ChartFiles files = new ChartFiles(outDir);
+        ChartFiles files = new ChartFiles(outDir, warnings);
         // Charts and JMH files come first: reading them may add warnings, which the page shows at the top.
         List<Block> body = new ArrayList<>();
         if (!sweep.runs().isEmpty()) {
             body.addAll(runs());
+            IdleCharts idleCharts = new IdleCharts(sweep, files);
+            for (IdleAxis axis : IdleAxis.of(sweep)) {
+                body.addAll(idle(axis, idleCharts));
+            }
             SweepCharts charts = new SweepCharts(sweep, files, percentileConnections, warnings);
             for (Slice slice : sweep.slices()) {
                 body.add(new Block.Heading(2, "Charts: " + slice.title(), "charts-" + slice.id()));
@@ -117,6 +126,23 @@ public final class SweepReport {
         } else {
             blocks.add(new Block.Paragraph("No run recorded the server's costs: the load ran without --server-pid."));
         }
+        return blocks;
+    }
+
+    /** What idle connections cost: the table, then the charts against idle connections. */
+    private List<Block> idle(IdleAxis axis, IdleCharts charts) throws IOException {
+        List<Block> blocks = new ArrayList<>();
+        String id = axis.slice().id();
+        blocks.add(new Block.Heading(2, "Idle connections: " + axis.slice().title(), "idle-" + id));
+        blocks.add(new Block.Paragraph("The same points run with " + axis.idleCounts().stream()
+                .map(count -> NumberText.format(count, true)).collect(Collectors.joining(", "))
+                + " idle connections open beside the active ones: connected, silent, and each one a descriptor the"
+                + " server may have to look at whenever it waits for the active ones."));
+        blocks.add(new Block.Heading(3, "Cost of idle connections", "idle-cost-" + id));
+        IdleCostTable table = new IdleCostTable(axis);
+        blocks.add(new Block.Paragraph(table.reading()));
+        blocks.add(new Block.TableBlock(table.table(sweep.models())));
+        blocks.addAll(charts.of(axis));
         return blocks;
     }
 
