@@ -59,8 +59,6 @@ public final class Sweep {
                 results.discard(scratch);
                 break;
             }
-            ResultsDirectory.writeAtomically(scratch.resolve("result.json"),
-                    ResultsDirectory.JSON.writeValueAsString(result) + "\n");
             results.commit(point, scratch, result);
             JsonNode flags = result.path("flags");
             if (flags.path("failed").asBoolean()) {
@@ -126,7 +124,14 @@ public final class Sweep {
             currentServer = null;
             currentLoad = null;
         }
-        return withProblems(point, readResult(scratch.resolve("result.json"), problems), problems);
+        Path file = scratch.resolve("result.json");
+        JsonNode result = readResult(file, problems);
+        if (problems.isEmpty() && result != null) {
+            return result; // the client's own file stands as written
+        }
+        JsonNode failed = withProblems(point, result, problems);
+        ResultsDirectory.writeAtomically(file, ResultsDirectory.JSON.writeValueAsString(failed) + "\n");
+        return failed;
     }
 
     private int runClient(SweepPoint point, ServerProcess server, Path scratch)
@@ -172,9 +177,6 @@ public final class Sweep {
     private JsonNode withProblems(SweepPoint point, JsonNode result, List<String> problems) {
         if (result == null && problems.isEmpty()) {
             problems.add("client wrote no result");
-        }
-        if (problems.isEmpty()) {
-            return result;
         }
         ObjectNode node = result instanceof ObjectNode o ? o : bareResult(point);
         ObjectNode flags = node.with("flags");
