@@ -1,5 +1,6 @@
 package io.iobench.client;
 
+import io.iobench.client.engine.ClientIo;
 import io.iobench.client.engine.EngineOptions;
 import io.iobench.client.engine.LoadModel;
 import io.iobench.client.load.ClosedLoop;
@@ -22,21 +23,24 @@ import java.util.Set;
  *
  * @param serverPid null without {@code --server-pid}
  * @param rate      messages/s for an open loop, or null for a closed loop
+ * @param clientIo  how the IO threads talk to the kernel; null (auto) for io_uring where it works, else selector
  */
 record LoadOptions(InetSocketAddress target, int connections, int idleConnections, int sizeBytes,
                    Duration duration, Duration warmup, Duration idleWindow, int pipeline, Long rate,
-                   Long serverPid, String model, Duration connectTimeout, int ioThreads, Path out) {
+                   Long serverPid, String model, Duration connectTimeout, int ioThreads, ClientIo clientIo,
+                   Path out) {
 
     static final String USAGE = "usage: iobench load --target HOST:PORT --connections N [--idle-connections M]"
             + " [--size 64] [--duration 10s] [--warmup 2s] [--idle-window 2s] [--pipeline K | --rate R]"
-            + " [--server-pid PID] [--model NAME] [--connect-timeout 5s] [--io-threads 1] [--out DIR] [--debug]";
+            + " [--server-pid PID] [--model NAME] [--connect-timeout 5s] [--io-threads 1]"
+            + " [--client-io auto|io_uring|selector] [--out DIR] [--debug]";
 
     /** The shortest idle window that measures anything: CPU time has a 10 ms resolution. */
     static final Duration MIN_IDLE_WINDOW = Duration.ofSeconds(2);
 
     private static final Set<String> VALUED = Set.of("target", "connections", "idle-connections", "size",
             "duration", "warmup", "idle-window", "pipeline", "rate", "server-pid", "model", "connect-timeout",
-            "io-threads", "out");
+            "io-threads", "client-io", "out");
 
     static boolean wantsHelp(String[] args) {
         return Arrays.asList(args).contains("--help");
@@ -83,7 +87,19 @@ record LoadOptions(InetSocketAddress target, int connections, int idleConnection
                 positive("connect-timeout", Quantities.parseDuration("--connect-timeout",
                         flags.stringValue("connect-timeout", "5s"))),
                 flags.intValue("io-threads", 1, 1, 64),
+                clientIo(flags.stringValue("client-io", "auto")),
                 Path.of(flags.stringValue("out", defaultOut())));
+    }
+
+    private static ClientIo clientIo(String text) {
+        if (text.equals("auto")) {
+            return null;
+        }
+        ClientIo io = ClientIo.of(text);
+        if (io == null) {
+            throw new UsageException("--client-io takes auto, io_uring or selector, got '" + text + "'");
+        }
+        return io;
     }
 
     LoadModel loadModel() {
@@ -92,7 +108,7 @@ record LoadOptions(InetSocketAddress target, int connections, int idleConnection
 
     EngineOptions engineOptions() {
         return new EngineOptions(target, connections, idleConnections, sizeBytes, ioThreads, connectTimeout,
-                EngineOptions.DEFAULT_CONNECTS_IN_FLIGHT);
+                EngineOptions.DEFAULT_CONNECTS_IN_FLIGHT, clientIo != null ? clientIo : ClientIo.preferred());
     }
 
     /** @return host:port as given, for humans and the result file */

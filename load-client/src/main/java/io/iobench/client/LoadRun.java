@@ -1,5 +1,6 @@
 package io.iobench.client;
 
+import io.iobench.client.engine.ClientIo;
 import io.iobench.client.engine.Engine;
 import io.iobench.client.engine.LoadModel;
 import io.iobench.client.engine.Run;
@@ -52,7 +53,12 @@ final class LoadRun {
     RunFacts execute() throws IOException, InterruptedException {
         RunFacts facts = new RunFacts(Instant.now());
         facts.serverBeforeConnect = serverStat();
+        String noUring = ClientIo.IO_URING.unavailableReason();
+        if (options.clientIo() == null && noUring != null) {
+            progress.println("client io    selector: io_uring is not available here (" + noUring + ")");
+        }
         try (Engine engine = Engine.open(options.engineOptions())) {
+            facts.clientIo = engine.io().label();
             facts.connect = engine.connectReport();
             facts.serverConnected = serverStat();
             facts.failure = serverGone();

@@ -39,6 +39,8 @@ final class RunFacts {
     /** CPU seconds the client spent polling for pacing precision in the measured window. */
     double spinS;
     RunRecorder recorder;
+    /** How the client's IO threads talked to the kernel ({@link io.iobench.client.engine.ClientIo#label()}). */
+    String clientIo;
     Histogram uncorrected;
     Histogram corrected;
     Map<ErrorKind, Long> errors;
@@ -111,10 +113,10 @@ final class RunFacts {
 
     private RunResult.Client clientResult(long messages, int coresAvailable) {
         if (client == null) {
-            return new RunResult.Client(0, 0, 0, null, coresAvailable);
+            return new RunResult.Client(0, 0, 0, null, coresAvailable, clientIo);
         }
         return new RunResult.Client(round(client.cpuUserS(), 3), round(client.cpuSysS(), 3),
-                round(client.cores(), 4), perMessage(client.cpuS() * 1e6, messages), coresAvailable);
+                round(client.cores(), 4), perMessage(client.cpuS() * 1e6, messages), coresAvailable, clientIo);
     }
 
     private static RunResult.Latency latency(Histogram h) {

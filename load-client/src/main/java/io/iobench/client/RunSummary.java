@@ -40,8 +40,9 @@ final class RunSummary {
                     text(s.memoryPerConnectionKib()), text(s.ctxSwitchesPerMsg())));
         }
         RunResult.Client c = r.client();
-        out.println(String.format(Locale.ROOT, "  client      %.2f cores of %d  %s us/msg  (%.2f s polling for pacing)",
-                c.cpuCores(), c.coresAvailable(), text(c.cpuUsPerMsg()), spinS));
+        out.println(String.format(Locale.ROOT,
+                "  client      %.2f cores of %d  %s us/msg  io %s  (%.2f s polling for pacing)",
+                c.cpuCores(), c.coresAvailable(), text(c.cpuUsPerMsg()), c.io(), spinS));
         List<String> flags = new ArrayList<>();
         if (r.flags().clientBound()) {
             flags.add("client_bound (the client may have been the limit)");

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,10 @@ final class LoadProcess {
 
     static final String MAIN_CLASS = "io.iobench.client.LoadCommand";
 
+    /** What the client's io_uring engine needs: native access, and sun.nio.ch for a channel's descriptor. */
+    static final List<String> REQUIRED_JVM_OPTIONS = List.of("--enable-native-access=ALL-UNNAMED",
+            "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED");
+
     private final Process process;
     private final Thread pump;
 
@@ -35,7 +40,9 @@ final class LoadProcess {
     /** Starts the client; its output goes to {@code logFile} and, line by line, to {@code echo}. */
     static LoadProcess start(Optional<String> cpuList, List<String> jvmOptions, List<String> args, Path logFile,
                              PrintStream echo) throws IOException {
-        List<String> command = JavaCommand.of(cpuList, jvmOptions, MAIN_CLASS, args);
+        List<String> options = new ArrayList<>(REQUIRED_JVM_OPTIONS);
+        options.addAll(jvmOptions);
+        List<String> command = JavaCommand.of(cpuList, options, MAIN_CLASS, args);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Writer log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8);
         Thread pump = Thread.ofPlatform().daemon().name("client-output").start(() -> {

@@ -26,6 +26,7 @@ final class SummaryRow {
             col("server_threads", "/server/threads"), col("server_rss_mib", "/server/rss_mib"),
             col("memory_per_connection_kib", "/server/memory_per_connection_kib"),
             col("client_cpu_cores", "/client/cpu_cores"), col("client_cpu_us_per_msg", "/client/cpu_us_per_msg"),
+            col("client_io", "/client/io"),
             col("errors_connect", "/errors/connect"), col("errors_io", "/errors/io"),
             col("errors_mismatch", "/errors/mismatch"), col("errors_timeout", "/errors/timeout"),
             col("client_bound", "/flags/client_bound"), col("rate_missed", "/flags/rate_missed"),

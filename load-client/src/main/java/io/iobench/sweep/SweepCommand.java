@@ -25,7 +25,7 @@ import sun.misc.Signal;
  *
  * <pre>
  * iobench sweep [--models a,b|all] [--connections 1,10,100,1000] [--idle-connections 0] [--sizes 64]
- *               [--rates R1,R2] [--no-closed-loop] [--pipeline 1] [--duration 10s] [--warmup 2s]
+ *               [--rates R1,R2] [--no-closed-loop] [--pipeline 1] [--duration 10s] [--warmup 3s]
  *               [--idle-window 2s] [--threads N] [--server-jvm-opts "..."] [--client-jvm-opts "..."]
  *               [--server-cpus 0] [--client-cpus 1] [--no-pin] [--label sweep] [--out DIR] [--no-report]
  *               [--debug]
@@ -36,7 +36,7 @@ public final class SweepCommand {
 
     static final String USAGE = "usage: iobench sweep [--models a,b] [--connections 1,10,100,1000]"
             + " [--idle-connections 0] [--sizes 64] [--rates R1,R2] [--no-closed-loop] [--pipeline 1]"
-            + " [--duration 10s] [--warmup 2s] [--idle-window 2s] [--threads N] [--server-jvm-opts \"...\"]"
+            + " [--duration 10s] [--warmup 3s] [--idle-window 2s] [--threads N] [--server-jvm-opts \"...\"]"
             + " [--client-jvm-opts \"...\"] [--server-cpus 0] [--client-cpus 1] [--no-pin] [--label NAME]"
             + " [--out DIR] [--no-report] [--debug]";
 
@@ -130,7 +130,7 @@ public final class SweepCommand {
         CpuPinning pinning = pinning(flags);
         SweepPlan plan = new SweepPlan(flags.stringValue("label", "sweep"), models, connections, idle, sizes, rates,
                 closedLoop, flags.intValue("pipeline", 1, 1, 1024),
-                duration(flags, "warmup", "2s", Duration.ZERO), duration(flags, "duration", "10s", Duration.ofMillis(100)),
+                duration(flags, "warmup", "3s", Duration.ZERO), duration(flags, "duration", "10s", Duration.ofMillis(100)),
                 idleWindow(flags), flags.intValue("threads", 0, 0, 4096),
                 words(flags.stringValue("server-jvm-opts", "")), words(flags.stringValue("client-jvm-opts", "")),
                 pinning);

@@ -30,7 +30,10 @@ final class Connection implements Outbox {
     private final ErrorCounts errors;
     private final TimestampRing ring;
     private Events events;
+    /** Its key while a {@link SelectorLoop} drives it. */
     SelectionKey key;
+    /** Its index in the share of the IO thread driving it. */
+    int slot;
 
     /** The message the next byte written belongs to, and that byte's index in it. */
     private long txSequence;
@@ -60,6 +63,10 @@ final class Connection implements Outbox {
     @Override
     public int id() {
         return id;
+    }
+
+    int messageBytes() {
+        return payload.sizeBytes();
     }
 
     SocketChannel channel() {

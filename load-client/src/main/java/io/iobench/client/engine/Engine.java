@@ -47,6 +47,10 @@ public final class Engine implements AutoCloseable {
     private Run current;
 
     Engine(EngineOptions options, LongSupplier clock) throws IOException {
+        String unavailable = options.io().unavailableReason();
+        if (unavailable != null) {
+            throw new IOException("client io " + options.io().label() + " is not available: " + unavailable);
+        }
         this.options = options;
         this.clock = clock;
         this.payload = new Payload(options.sizeBytes());
@@ -67,7 +71,8 @@ public final class Engine implements AutoCloseable {
      * Connects {@code options.connections() + options.idleConnections()} times, at most
      * {@code options.maxConnectsInFlight()} at once. Connections that connect first carry load; the rest are idle.
      *
-     * @throws IOException only when the engine itself cannot work (no selector); failed connects are counted
+     * @throws IOException only when the engine itself cannot work (no selector, or {@code options.io()} is not
+     *                     available here); failed connects are counted
      */
     public static Engine open(EngineOptions options) throws IOException {
         return new Engine(options, System::nanoTime);
@@ -88,6 +93,11 @@ public final class Engine implements AutoCloseable {
         } catch (SocketTimeoutException e) {
             throw new SocketTimeoutException(where + " did not accept a connection within " + timeout.toMillis() + " ms");
         }
+    }
+
+    /** @return how the IO threads talk to the kernel */
+    public ClientIo io() {
+        return options.io();
     }
 
     /** @return how connecting went (the counts also appear in {@link #errors()}) */
@@ -145,7 +155,7 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Starts load on every open connection in {@code options.ioThreads()} IO threads, connection {@code i} on
-     * thread {@code i % ioThreads}.
+     * thread {@code i % ioThreads}, each on {@code options.io()}.
      *
      * @param load   when messages are sent
      * @param sink   receives every intact echo, from the IO threads
@@ -163,7 +173,10 @@ public final class Engine implements AutoCloseable {
             for (int i = t; i < connections.size(); i += threads) {
                 share.add(connections.get(i));
             }
-            loops[t] = new IoLoop(share, load, connections.size(), sink, window, errors, clock, "iobench-io-" + t);
+            String name = "iobench-io-" + t;
+            loops[t] = options.io() == ClientIo.IO_URING
+                    ? new UringLoop(share, load, connections.size(), sink, window, errors, clock, name)
+                    : new SelectorLoop(share, load, connections.size(), sink, window, errors, clock, name);
         }
         current = new Run(loops);
         return current;

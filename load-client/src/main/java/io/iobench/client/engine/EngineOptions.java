@@ -14,9 +14,10 @@ import java.time.Duration;
  * @param ioThreads           IO threads sharing the connections, each with its own selector
  * @param connectTimeout      how long one connect may take before it counts as timed out
  * @param maxConnectsInFlight connects started and not yet finished, at most
+ * @param io                  how the IO threads talk to the kernel
  */
 public record EngineOptions(InetSocketAddress target, int connections, int idleConnections, int sizeBytes,
-                            int ioThreads, Duration connectTimeout, int maxConnectsInFlight) {
+                            int ioThreads, Duration connectTimeout, int maxConnectsInFlight, ClientIo io) {
 
     /** The largest message: 1 MiB. */
     public static final int MAX_SIZE_BYTES = 1024 * 1024;
@@ -37,31 +38,44 @@ public record EngineOptions(InetSocketAddress target, int connections, int idleC
         if (ioThreads < 1 || maxConnectsInFlight < 1) {
             throw new IllegalArgumentException("io threads and connects in flight must be >= 1");
         }
+        if (io == null) {
+            throw new IllegalArgumentException("client io must be given");
+        }
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException("connect time-out must be positive, got " + connectTimeout);
         }
     }
 
-    /** {@code connections} to {@code target} carrying {@code sizeBytes} messages, one IO thread, defaults otherwise. */
+    /**
+     * {@code connections} to {@code target} carrying {@code sizeBytes} messages, one IO thread on the
+     * {@linkplain ClientIo#preferred() preferred} IO, defaults otherwise.
+     */
     public static EngineOptions of(InetSocketAddress target, int connections, int sizeBytes) {
         return new EngineOptions(target, connections, 0, sizeBytes, 1, DEFAULT_CONNECT_TIMEOUT,
-                DEFAULT_CONNECTS_IN_FLIGHT);
+                DEFAULT_CONNECTS_IN_FLIGHT, ClientIo.preferred());
     }
 
     /** @return these options with {@code idle} idle connections */
     public EngineOptions withIdleConnections(int idle) {
-        return new EngineOptions(target, connections, idle, sizeBytes, ioThreads, connectTimeout, maxConnectsInFlight);
+        return new EngineOptions(target, connections, idle, sizeBytes, ioThreads, connectTimeout, maxConnectsInFlight,
+                io);
     }
 
     /** @return these options with {@code threads} IO threads */
     public EngineOptions withIoThreads(int threads) {
         return new EngineOptions(target, connections, idleConnections, sizeBytes, threads, connectTimeout,
-                maxConnectsInFlight);
+                maxConnectsInFlight, io);
     }
 
     /** @return these options with a connect time-out of {@code timeout} */
     public EngineOptions withConnectTimeout(Duration timeout) {
         return new EngineOptions(target, connections, idleConnections, sizeBytes, ioThreads, timeout,
-                maxConnectsInFlight);
+                maxConnectsInFlight, io);
+    }
+
+    /** @return these options with the IO threads on {@code clientIo} */
+    public EngineOptions withIo(ClientIo clientIo) {
+        return new EngineOptions(target, connections, idleConnections, sizeBytes, ioThreads, connectTimeout,
+                maxConnectsInFlight, clientIo);
     }
 }

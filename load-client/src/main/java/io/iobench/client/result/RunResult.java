@@ -141,8 +141,11 @@ public record RunResult(String schema, String model, String target, int connecti
      * @param cpuCores       (user + sys) / wall seconds of the window
      * @param cpuUsPerMsg    CPU microseconds per echoed message; null when no message was echoed
      * @param coresAvailable CPUs the client may run on (its affinity)
+     * @param io             how its IO threads talked to the kernel: {@code io_uring} or {@code selector}; null in
+     *                       results written before the client had a choice
      */
-    public record Client(double cpuUserS, double cpuSysS, double cpuCores, Double cpuUsPerMsg, int coresAvailable) {
+    public record Client(double cpuUserS, double cpuSysS, double cpuCores, Double cpuUsPerMsg, int coresAvailable,
+                         String io) {
     }
 
     /**

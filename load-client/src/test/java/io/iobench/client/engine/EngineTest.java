@@ -11,14 +11,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class EngineTest {
 
-    @Test
-    void echoesEveryMessageIntactInAClosedLoop() throws Exception {
+    @ParameterizedTest
+    @EnumSource(ClientIo.class)
+    void echoesEveryMessageIntactInAClosedLoop(ClientIo io) throws Exception {
         try (TestEchoServer server = TestEchoServer.start();
-             Engine engine = Engine.open(EngineOptions.of(server.address(), 10, 100))) {
+             Engine engine = Engine.open(EngineOptions.of(server.address(), 10, 100).withIo(io))) {
+            assertThat(engine.io()).isEqualTo(io);
             assertThat(engine.connections()).isEqualTo(10);
             AtomicLong echoes = new AtomicLong();
             try (Run run = engine.start(new ClosedLoop(4), (i, s, r) -> echoes.incrementAndGet(),
@@ -67,10 +71,11 @@ class EngineTest {
         }
     }
 
-    @Test
-    void runsAgainOnTheSameConnectionsAfterAnExchange() throws Exception {
+    @ParameterizedTest
+    @EnumSource(ClientIo.class)
+    void runsAgainOnTheSameConnectionsAfterAnExchange(ClientIo io) throws Exception {
         try (TestEchoServer server = TestEchoServer.start();
-             Engine engine = Engine.open(EngineOptions.of(server.address(), 3, 64))) {
+             Engine engine = Engine.open(EngineOptions.of(server.address(), 3, 64).withIo(io))) {
             engine.exchange(2).roundTrip();
             for (int run = 0; run < 2; run++) {
                 AtomicLong echoes = new AtomicLong();

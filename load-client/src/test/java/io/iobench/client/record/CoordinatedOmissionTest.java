@@ -2,6 +2,7 @@ package io.iobench.client.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.iobench.client.engine.ClientIo;
 import io.iobench.client.engine.Engine;
 import io.iobench.client.engine.EngineOptions;
 import io.iobench.client.engine.LoadModel;
@@ -15,8 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The point of the correction, shown on one stall: a server stops answering for 500 ms in the middle of a 5 s run.
@@ -32,11 +34,11 @@ class CoordinatedOmissionTest {
     private static final long STALL_AFTER_MS = 2000;
 
     /** Runs {@code load} for 5 s over {@code connections} with the server stalling 2 s in; returns the totals. */
-    private static IntervalReporter runWithStall(LoadModel load, int connections, boolean correcting)
+    private static IntervalReporter runWithStall(LoadModel load, int connections, boolean correcting, ClientIo io)
             throws Exception {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         try (TestEchoServer server = TestEchoServer.start();
-             Engine engine = Engine.open(EngineOptions.of(server.address(), connections, 64))) {
+             Engine engine = Engine.open(EngineOptions.of(server.address(), connections, 64).withIo(io))) {
             long startNs = System.nanoTime();
             RunRecorder recorder = new RunRecorder(startNs, startNs + RUN.toNanos(), correcting);
             IntervalReporter reporter = new IntervalReporter(recorder, null, null, () -> 0);
@@ -52,14 +54,15 @@ class CoordinatedOmissionTest {
         }
     }
 
-    @Test
-    void correctedLatencyShowsAStallThatAClosedLoopHides() throws Exception {
-        IntervalReporter open = runWithStall(new OpenLoop(1000), 10, true);
+    @ParameterizedTest
+    @EnumSource(ClientIo.class)
+    void correctedLatencyShowsAStallThatAClosedLoopHides(ClientIo io) throws Exception {
+        IntervalReporter open = runWithStall(new OpenLoop(1000), 10, true, io);
         Histogram corrected = open.corrected();
         assertThat(corrected.getTotalCount()).isBetween(4500L, 5000L);
         assertThat(corrected.getValueAtPercentile(99.0)).as("open loop corrected p99, µs").isGreaterThanOrEqualTo(400_000);
 
-        IntervalReporter closed = runWithStall(new ClosedLoop(1), 1, false);
+        IntervalReporter closed = runWithStall(new ClosedLoop(1), 1, false, io);
         Histogram uncorrected = closed.uncorrected();
         assertThat(closed.corrected()).isNull();
         assertThat(uncorrected.getValueAtPercentile(99.0)).as("closed loop p99, µs").isLessThan(50_000);

@@ -30,7 +30,9 @@ public final class TestEchoServer implements AutoCloseable {
         /** Echoes message 3 before message 2. */
         REORDER,
         /** Reads everything and echoes nothing. */
-        SWALLOW
+        SWALLOW,
+        /** The first connection echoes message 2 twice (more bytes than were sent); the others are correct. */
+        DUPLICATE
     }
 
     /** The message that {@link Fault}s damage: late enough that a few echoes were intact before it. */
@@ -74,6 +76,11 @@ public final class TestEchoServer implements AutoCloseable {
         return accepted.get();
     }
 
+    /** @return connections the server still serves: a connection the client really closed is gone from here */
+    public int open() {
+        return sockets.size();
+    }
+
     /** Every write on every connection waits until {@code duration} from now has passed. */
     public void stall(Duration duration) {
         stalledUntilNs = System.nanoTime() + duration.toNanos();
@@ -98,15 +105,15 @@ public final class TestEchoServer implements AutoCloseable {
                 Socket socket = listener.accept();
                 socket.setTcpNoDelay(true);
                 sockets.add(socket);
-                accepted.incrementAndGet();
-                Thread.ofVirtual().start(() -> serve(socket));
+                boolean first = accepted.incrementAndGet() == 1;
+                Thread.ofVirtual().start(() -> serve(socket, fault == Fault.DUPLICATE && !first ? Fault.NONE : fault));
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    private void serve(Socket socket) {
+    private void serve(Socket socket, Fault fault) {
         try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
             if (fault == Fault.NONE || fault == Fault.SWALLOW) {
                 byte[] buffer = new byte[64 * 1024];
@@ -127,6 +134,9 @@ public final class TestEchoServer implements AutoCloseable {
                 if (message == DAMAGED_MESSAGE && fault == Fault.REORDER) {
                     held = bytes;
                     continue;
+                }
+                if (message == DAMAGED_MESSAGE && fault == Fault.DUPLICATE) {
+                    out.write(bytes);
                 }
                 if (message == DAMAGED_MESSAGE && fault == Fault.FLIP_BYTE) {
                     bytes[messageBytes / 2] ^= 0x01;
