@@ -98,14 +98,15 @@ final class UringLoop extends IoLoop {
         return value <= 1 ? 1 : Long.highestOneBit(value - 1) << 1;
     }
 
+    /** Arms the connection's receive on the file {@link #registerFiles} gave its socket. */
     @Override
-    void attach(Connection connection) {
-        // Done for all of them at once by setUp: the ring registers its files in one call.
+    void attach(Connection connection) throws IOException {
+        arm(connection.slot);
     }
 
     /**
-     * Registers every open connection's socket as the ring's file of the same index, then arms their receives:
-     * from here on requests name sockets by index. A closed connection's slot holds -1, an empty slot.
+     * Registers every open connection's socket, in one call, as the ring's file of the same index: from here on
+     * requests name sockets by index. A closed connection's slot holds -1, an empty slot.
      */
     private void registerFiles() throws IOException {
         if (connections.length == 0) {
@@ -116,11 +117,6 @@ final class UringLoop extends IoLoop {
             fds[i] = connections[i].channel().isOpen() ? ChannelDescriptor.of(connections[i].channel()) : -1;
         }
         ring.registerFiles(fds);
-        for (int i = 0; i < connections.length; i++) {
-            if (fds[i] >= 0) {
-                arm(i);
-            }
-        }
     }
 
     private void arm(int index) throws IOException {

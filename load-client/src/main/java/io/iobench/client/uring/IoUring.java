@@ -377,9 +377,4 @@ public final class IoUring implements AutoCloseable {
         linux.close(fd);
         arena.close();
     }
-
-    /** @return a one-line description of a completion's negative result */
-    public static String describe(int result) {
-        return Linux.describe(result);
-    }
 }
