@@ -31,7 +31,7 @@ public final class TestEchoServer implements AutoCloseable {
         REORDER,
         /** Reads everything and echoes nothing. */
         SWALLOW,
-        /** The first connection echoes message 2 twice (more bytes than were sent); the others are correct. */
+        /** The first connection echoes message 2 twice in one write (more bytes than were sent); the others are correct. */
         DUPLICATE
     }
 
@@ -136,7 +136,13 @@ public final class TestEchoServer implements AutoCloseable {
                     continue;
                 }
                 if (message == DAMAGED_MESSAGE && fault == Fault.DUPLICATE) {
-                    out.write(bytes);
+                    // One write, so both copies reach the client in one receive, before it sends the next
+                    // message: the stream is then longer than what was sent, whatever the timing.
+                    byte[] twice = new byte[2 * messageBytes];
+                    System.arraycopy(bytes, 0, twice, 0, messageBytes);
+                    System.arraycopy(bytes, 0, twice, messageBytes, messageBytes);
+                    out.write(twice);
+                    continue;
                 }
                 if (message == DAMAGED_MESSAGE && fault == Fault.FLIP_BYTE) {
                     bytes[messageBytes / 2] ^= 0x01;
