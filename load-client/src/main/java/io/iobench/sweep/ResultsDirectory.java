@@ -86,7 +86,7 @@ final class ResultsDirectory {
         Path target = dir.resolve(RUNS).resolve(point.id());
         Files.move(scratch, target, StandardCopyOption.ATOMIC_MOVE);
         if (manifest.get("environment").isNull() && result.hasNonNull("environment")) {
-            manifest.set("environment", result.get("environment"));
+            manifest.set("environment", sweepEnvironment(result.get("environment"), point.model()));
         }
         JsonNode flags = result.path("flags");
         ObjectNode entry = ((ArrayNode) manifest.get("runs")).addObject();
@@ -97,6 +97,19 @@ final class ResultsDirectory {
         summary.append(SummaryRow.of(point.id(), result)).append('\n');
         writeSummary();
         writeManifest();
+    }
+
+    /**
+     * The environment of a sweep, taken from its first run: the same but for the server command, which names that
+     * run's model; the sweep's own shows {@code <model>} there. Each run's result keeps its exact command.
+     */
+    static JsonNode sweepEnvironment(JsonNode runEnvironment, String model) {
+        ObjectNode environment = runEnvironment.deepCopy();
+        JsonNode command = environment.get("server_command");
+        if (command != null && command.isTextual()) {
+            environment.put("server_command", command.asText().replace("--model " + model + " ", "--model <model> "));
+        }
+        return environment;
     }
 
     /** Drops a run that was interrupted before it finished: it has no result to show. */

@@ -53,7 +53,8 @@ class ResultsDirectoryTest {
         result.put("model", "selector");
         result.putObject("throughput").put("msgs_per_s", 1234.5);
         result.putObject("flags").put("failed", true).put("reason", "server died, badly");
-        result.putObject("environment").put("kernel", "6.1");
+        result.putObject("environment").put("kernel", "6.1")
+                .put("server_command", "java -cp x.jar io.iobench.server.ServerLauncher --model selector --port 0");
         Files.writeString(scratch.resolve("result.json"), result.toString());
 
         results.commit(point, scratch, result);
@@ -69,6 +70,11 @@ class ResultsDirectoryTest {
         assertThat(manifest.get("status").asText()).isEqualTo("complete");
         assertThat(manifest.at("/runs/0/failed").asBoolean()).isTrue();
         assertThat(manifest.at("/environment/kernel").asText()).isEqualTo("6.1");
+        // The sweep runs many models: its environment names none, the run's own result keeps its model.
+        assertThat(manifest.at("/environment/server_command").asText())
+                .isEqualTo("java -cp x.jar io.iobench.server.ServerLauncher --model <model> --port 0");
+        assertThat(ResultsDirectory.JSON.readTree(results.path().resolve("runs/selector-c1-s64/result.json").toFile())
+                .at("/environment/server_command").asText()).contains("--model selector ");
         try (var files = Files.list(results.path())) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }
