@@ -7,6 +7,7 @@ import io.iobench.client.engine.Run;
 import io.iobench.client.engine.RunWindow;
 import io.iobench.client.proc.ProcStat;
 import io.iobench.client.proc.ProcessGoneException;
+import io.iobench.client.proc.CpuTimes;
 import io.iobench.client.proc.ProcWindow;
 import io.iobench.client.record.IntervalReporter;
 import io.iobench.client.record.LatencyLog;
@@ -116,6 +117,7 @@ final class LoadRun {
             if (failure == null) {
                 ProcStat clientStart = ProcStat.self();
                 ProcStat serverStart = serverStat();
+                facts.cpusAtStart = CpuTimes.read();
                 long spinStartNs = run.spinNs();
                 for (long tickNs = measureStartNs + SECOND_NS; failure == null; tickNs += SECOND_NS) {
                     long untilNs = Math.min(tickNs, measureEndNs);
@@ -127,6 +129,7 @@ final class LoadRun {
                 }
                 facts.measuredS = (Math.min(System.nanoTime(), measureEndNs) - measureStartNs) / 1e9;
                 facts.client = new ProcWindow(clientStart, ProcStat.self());
+                facts.cpusAtEnd = CpuTimes.read();
                 facts.spinS = (run.spinNs() - spinStartNs) / 1e9;
                 ProcStat serverEnd = serverStat();
                 if (serverStart != null && serverEnd != null) {

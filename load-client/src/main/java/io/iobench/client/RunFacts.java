@@ -2,6 +2,7 @@ package io.iobench.client;
 
 import io.iobench.client.engine.ConnectReport;
 import io.iobench.client.engine.ErrorKind;
+import io.iobench.client.proc.CpuTimes;
 import io.iobench.client.proc.Machine;
 import io.iobench.client.proc.ProcStat;
 import io.iobench.client.proc.ProcWindow;
@@ -35,6 +36,9 @@ final class RunFacts {
     ProcWindow server;
     /** The client over the measured window; null when the run failed before it. */
     ProcWindow client;
+    /** Every CPU's times at the start and the end of the measured window; null when the run failed before it. */
+    CpuTimes cpusAtStart;
+    CpuTimes cpusAtEnd;
     double measuredS;
     /** CPU seconds the client spent polling for pacing precision in the measured window. */
     double spinS;
@@ -60,8 +64,10 @@ final class RunFacts {
         long messages = recorder.messages();
         boolean open = options.rate() != null;
         double msgsPerS = measuredS > 0 ? messages / measuredS : 0;
-        RunResult.Server serverResult = serverResult(messages);
-        RunResult.Client clientResult = clientResult(messages, clientInfo.coresAllowed());
+        RunResult.Server serverResult = serverResult(messages,
+                serverInfo == null ? null : stealPercent(serverInfo.cpusAllowed()));
+        RunResult.Client clientResult = clientResult(messages, clientInfo.coresAllowed(),
+                stealPercent(clientInfo.cpusAllowed()));
         boolean clientBound = client != null
                 && (client.cpuS() - spinS) / client.wallS() >= SATURATED * clientInfo.coresAllowed()
                 && !(server != null && serverInfo != null
@@ -94,7 +100,15 @@ final class RunFacts {
                         LoadCommand.HLOG));
     }
 
-    private RunResult.Server serverResult(long messages) {
+    private Double stealPercent(String cpuList) {
+        if (cpusAtStart == null || cpusAtEnd == null) {
+            return null;
+        }
+        Double percent = cpusAtStart.stealPercent(cpusAtEnd, cpuList);
+        return percent == null ? null : round(percent, 2);
+    }
+
+    private RunResult.Server serverResult(long messages, Double stealPct) {
         if (server == null) {
             return null;
         }
@@ -108,15 +122,17 @@ final class RunFacts {
                 end.threads(), mib(end.rssKib()), mib(end.rssPeakKib()), end.fds(),
                 serverBeforeConnect == null ? 0 : mib(serverBeforeConnect.rssKib()),
                 connected == 0 || serverBeforeConnect == null || serverConnected == null ? null
-                        : round((serverConnected.rssKib() - serverBeforeConnect.rssKib()) / (double) connected, 3));
+                        : round((serverConnected.rssKib() - serverBeforeConnect.rssKib()) / (double) connected, 3),
+                stealPct);
     }
 
-    private RunResult.Client clientResult(long messages, int coresAvailable) {
+    private RunResult.Client clientResult(long messages, int coresAvailable, Double stealPct) {
         if (client == null) {
-            return new RunResult.Client(0, 0, 0, null, coresAvailable, clientIo);
+            return new RunResult.Client(0, 0, 0, null, coresAvailable, clientIo, stealPct);
         }
         return new RunResult.Client(round(client.cpuUserS(), 3), round(client.cpuSysS(), 3),
-                round(client.cores(), 4), perMessage(client.cpuS() * 1e6, messages), coresAvailable, clientIo);
+                round(client.cores(), 4), perMessage(client.cpuS() * 1e6, messages), coresAvailable, clientIo,
+                stealPct);
     }
 
     private static RunResult.Latency latency(Histogram h) {

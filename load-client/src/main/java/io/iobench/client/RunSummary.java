@@ -35,14 +35,14 @@ final class RunSummary {
             RunResult.Server s = r.server();
             out.println(String.format(Locale.ROOT,
                     "  server      %.2f cores  %s us/msg  idle %s cores  %d threads  %.1f MiB rss  %s KiB/conn"
-                            + "  %s ctx switches/msg",
+                            + "  %s ctx switches/msg%s",
                     s.cpuCores(), text(s.cpuUsPerMsg()), text(s.idleCpuCores()), s.threads(), s.rssMib(),
-                    text(s.memoryPerConnectionKib()), text(s.ctxSwitchesPerMsg())));
+                    text(s.memoryPerConnectionKib()), text(s.ctxSwitchesPerMsg()), steal(s.cpuStealPct())));
         }
         RunResult.Client c = r.client();
         out.println(String.format(Locale.ROOT,
-                "  client      %.2f cores of %d  %s us/msg  io %s  (%.2f s polling for pacing)",
-                c.cpuCores(), c.coresAvailable(), text(c.cpuUsPerMsg()), c.io(), spinS));
+                "  client      %.2f cores of %d  %s us/msg  io %s  (%.2f s polling for pacing)%s",
+                c.cpuCores(), c.coresAvailable(), text(c.cpuUsPerMsg()), c.io(), spinS, steal(c.cpuStealPct())));
         List<String> flags = new ArrayList<>();
         if (r.flags().clientBound()) {
             flags.add("client_bound (the client may have been the limit)");
@@ -63,6 +63,11 @@ final class RunSummary {
     private static String latencyRow(String name, RunResult.Latency l) {
         return String.format(Locale.ROOT, "  %-12s %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f", name, l.p50() / 1e3,
                 l.p90() / 1e3, l.p99() / 1e3, l.p999() / 1e3, l.p9999() / 1e3, l.max() / 1e3);
+    }
+
+    /** What the hypervisor took from a side's CPUs, when it took anything: it explains a slow or noisy run. */
+    private static String steal(Double percent) {
+        return percent == null || percent == 0 ? "" : String.format(Locale.ROOT, "  %.2f%% of its CPUs' time stolen", percent);
     }
 
     private static String text(Double value) {

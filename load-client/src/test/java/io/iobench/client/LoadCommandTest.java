@@ -82,6 +82,8 @@ class LoadCommandTest {
         assertThat(result.server().rssMib()).isPositive();
         assertThat(result.server().threads()).isPositive();
         assertThat(result.client().coresAvailable()).isPositive();
+        assertThat(result.server().cpuStealPct()).isBetween(0.0, 100.0);
+        assertThat(result.client().cpuStealPct()).isBetween(0.0, 100.0);
         assertThat(result.environment().pinning().clientCpus()).isNotBlank();
         assertThat(result.environment().serverCommand()).isNotBlank();
         assertThat(result.flags().failed()).isFalse();

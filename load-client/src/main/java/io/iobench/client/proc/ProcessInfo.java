@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * What a process is, as opposed to what it uses ({@link ProcStat}): its command line and the CPUs it may run on.
@@ -84,16 +85,24 @@ public record ProcessInfo(long pid, List<String> command, String cpusAllowed) {
 
     /** Counts the CPUs in a kernel CPU list such as {@code 0-3,8,10-11}; 0 for an empty list. */
     public static int countCpus(String list) {
-        int count = 0;
+        return cpus(list).length;
+    }
+
+    /** The CPU numbers of a kernel CPU list such as {@code 0-3,8,10-11}, in the list's order. */
+    public static int[] cpus(String list) {
+        IntStream.Builder cpus = IntStream.builder();
         for (String part : list.split(",")) {
             String range = part.trim();
             if (range.isEmpty()) {
                 continue;
             }
             int dash = range.indexOf('-');
-            count += dash < 0 ? 1
-                    : Integer.parseInt(range.substring(dash + 1)) - Integer.parseInt(range.substring(0, dash)) + 1;
+            int first = Integer.parseInt(dash < 0 ? range : range.substring(0, dash));
+            int last = dash < 0 ? first : Integer.parseInt(range.substring(dash + 1));
+            for (int cpu = first; cpu <= last; cpu++) {
+                cpus.add(cpu);
+            }
         }
-        return count;
+        return cpus.build().toArray();
     }
 }

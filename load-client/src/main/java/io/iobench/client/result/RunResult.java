@@ -126,11 +126,13 @@ public record RunResult(String schema, String model, String target, int connecti
      * @param rssBeforeConnectMib    resident memory before the client connected, MiB
      * @param memoryPerConnectionKib growth of resident memory from before connecting to after every (active and
      *                               idle) connection was open, per connection, KiB; null when none connected
+     * @param cpuStealPct            the share of the time of the server's CPUs (its affinity) that the hypervisor
+     *                               gave to other guests, percent; null where /proc/stat was not read
      */
     public record Server(long pid, double cpuUserS, double cpuSysS, double cpuCores, Double cpuUsPerMsg,
                          Double idleCpuCores, long ctxSwitchesVoluntary, long ctxSwitchesInvoluntary,
                          Double ctxSwitchesPerMsg, int threads, double rssMib, double rssPeakMib, int fds,
-                         double rssBeforeConnectMib, Double memoryPerConnectionKib) {
+                         double rssBeforeConnectMib, Double memoryPerConnectionKib, Double cpuStealPct) {
     }
 
     /**
@@ -143,9 +145,11 @@ public record RunResult(String schema, String model, String target, int connecti
      * @param coresAvailable CPUs the client may run on (its affinity)
      * @param io             how its IO threads talked to the kernel: {@code io_uring} or {@code selector}; null in
      *                       results written before the client had a choice
+     * @param cpuStealPct    the share of the time of the client's CPUs that the hypervisor gave to other guests,
+     *                       percent; null where /proc/stat was not read
      */
     public record Client(double cpuUserS, double cpuSysS, double cpuCores, Double cpuUsPerMsg, int coresAvailable,
-                         String io) {
+                         String io, Double cpuStealPct) {
     }
 
     /**

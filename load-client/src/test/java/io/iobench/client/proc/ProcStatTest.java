@@ -142,6 +142,7 @@ class ProcStatTest {
         assertThat(ProcessInfo.countCpus("0-1")).isEqualTo(2);
         assertThat(ProcessInfo.countCpus("0-3,8,10-11")).isEqualTo(7);
         assertThat(ProcessInfo.countCpus("")).isZero();
+        assertThat(ProcessInfo.cpus("0-3,8,10-11")).containsExactly(0, 1, 2, 3, 8, 10, 11);
     }
 
     @Test
