@@ -94,6 +94,16 @@ class SweepReportTest {
     }
 
     @Test
+    void namesHypervisorStealBesideTheFlagsOnlyWhereItMattered() {
+        String note = "the hypervisor stole 3.5% of the client's CPU time";
+        assertThat(markdown).containsPattern("\\| thread-per-connection \\| 10 \\|.*\\| " + Pattern.quote(note) + " \\|");
+        assertThat(count(markdown, Pattern.compile(Pattern.quote(note)))).as("once in each table").isEqualTo(2);
+        assertThat(markdown).doesNotContain("stole 0.");
+        assertThat(markdown).contains("client µs/msg");
+        assertThat(markdown).contains("Where the hypervisor stole 2% or more of a side's CPU time");
+    }
+
+    @Test
     void statesEnvironmentStatusAndCommand() {
         for (String text : List.of("6.1.0-synthetic-fixture", "Synthetic CPU for test fixtures", "25.0.1+8 (fixture)",
                 "-Xmx1g -XX:+UseParallelGC", "server CPUs 0, client CPUs 1", "complete",

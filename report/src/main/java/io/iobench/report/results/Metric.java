@@ -31,7 +31,9 @@ public enum Metric {
     SERVER_THREADS("threads", "server threads", Direction.LOWER_IS_BETTER, "server", "threads"),
     IDLE_CPU_CORES("idle cores", "server CPU with idle connections (cores)", Direction.LOWER_IS_BETTER,
             "server", "idle_cpu_cores"),
-    CLIENT_CPU_CORES("client cores", "client CPU (cores)", Direction.LOWER_IS_BETTER, "client", "cpu_cores");
+    CLIENT_CPU_CORES("client cores", "client CPU (cores)", Direction.LOWER_IS_BETTER, "client", "cpu_cores"),
+    CLIENT_CPU_US_PER_MSG("client µs/msg", "client CPU per message (µs)", Direction.LOWER_IS_BETTER,
+            "client", "cpu_us_per_msg");
 
     /** Which way a change is an improvement; comparisons colour ratios by it. */
     public enum Direction { HIGHER_IS_BETTER, LOWER_IS_BETTER }

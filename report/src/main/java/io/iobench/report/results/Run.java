@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -69,6 +70,12 @@ public final class Run {
         return Fields.number(json, metric.path());
     }
 
+    /**
+     * Steal from this share of a side's CPU time up is named beside the flags: the process pinned there stalled
+     * that often, unseen in its own CPU time. A VM shows some steal in most runs; below this it is noise.
+     */
+    public static final double STEAL_NOTED_PCT = 2.0;
+
     public RunStatus status() {
         if (Fields.flag(json, "flags", "failed")) {
             return RunStatus.FAILED;
@@ -93,13 +100,30 @@ public final class Run {
         return reason == null || reason.isBlank() ? "no reason recorded" : reason;
     }
 
-    /** The flags column: {@code FAILED: reason}, the raised flags, or empty for a good run. */
+    /**
+     * The flags column: {@code FAILED: reason}, the raised flags, or empty for a good run; then what the hypervisor
+     * stole from either side's CPUs, where that reached {@link #STEAL_NOTED_PCT}.
+     */
     public String statusText() {
-        return switch (status()) {
+        String status = switch (status()) {
             case FAILED -> "FAILED: " + failureReason();
             case FLAGGED -> String.join(", ", flags());
             case GOOD -> "";
         };
+        String steal = stealNote();
+        return steal == null ? status : status.isEmpty() ? steal : status + "; " + steal;
+    }
+
+    /** What the hypervisor stole from the sides whose steal reached {@link #STEAL_NOTED_PCT}; null for none. */
+    public String stealNote() {
+        List<String> stolen = new ArrayList<>();
+        for (String side : List.of("server", "client")) {
+            Double percent = Fields.number(json, side, "cpu_steal_pct");
+            if (percent != null && percent >= STEAL_NOTED_PCT) {
+                stolen.add(String.format(Locale.ROOT, "%.1f%% of the %s's", percent, side));
+            }
+        }
+        return stolen.isEmpty() ? null : "the hypervisor stole " + String.join(" and ", stolen) + " CPU time";
     }
 
     /** Client-side errors of every kind, summed; null when the run recorded none at all. */

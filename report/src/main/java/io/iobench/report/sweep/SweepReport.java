@@ -109,6 +109,11 @@ public final class SweepReport {
             reading.append(" client_bound rows completed, but the load client ran out of CPU before the server did:"
                     + " they measure the client as much as the server.");
         }
+        if (sweep.runs().stream().anyMatch(run -> run.stealNote() != null)) {
+            reading.append(" Where the hypervisor stole " + NumberText.format(Run.STEAL_NOTED_PCT, false)
+                    + "% or more of a side's CPU time, the flags column says so: the process pinned there stalled"
+                    + " that often without its own CPU time showing it, so the run is noisier than the others.");
+        }
         if (sweep.runs().stream().anyMatch(run -> run.flags().contains("rate_missed"))) {
             reading.append(" rate_missed rows completed, but the open loop achieved less than 95% of its target"
                     + " rate: their latency was measured at a lower load than planned.");
