@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * One load run, as written to {@code result.json} (schema {@value #SCHEMA}). This is a public format read by the
  * sweep, the report and other tools: field names are fixed (snake_case in JSON), units are in the names, and a
- * value that does not apply is null. See {@code notes/results-format.md}.
+ * value that does not apply is null. The README's "What a run records" documents every field.
  *
  * @param schema              always {@value #SCHEMA}
  * @param model               the label given with {@code --model} (the sweep passes the IO model), or "unknown"
