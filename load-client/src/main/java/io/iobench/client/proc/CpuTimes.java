@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every CPU's time from {@code /proc/stat} at one moment, in clock ticks: enough to tell how much of a CPU's time
@@ -32,32 +34,27 @@ public final class CpuTimes {
 
     /** Parses the lines of {@code /proc/stat}; the all-CPU {@code cpu} line and every other line are skipped. */
     static CpuTimes parse(List<String> lines) {
-        int cpus = 0;
-        long[][] rows = new long[lines.size()][];
-        int[] numbers = new int[lines.size()];
-        int found = 0;
+        Map<Integer, long[]> byCpu = new HashMap<>();
         for (String line : lines) {
-            if (!line.startsWith("cpu") || line.length() < 4 || !Character.isDigit(line.charAt(3))) {
+            if (line.length() < 4 || !line.startsWith("cpu") || !Character.isDigit(line.charAt(3))) {
                 continue;
             }
             String[] fields = line.trim().split("\\s+");
-            int cpu = Integer.parseInt(fields[0].substring(3));
             long[] ticks = new long[TIME_COLUMNS];
             // Kernels before 2.6.11 had no steal column: those read as 0.
             for (int i = 0; i < TIME_COLUMNS && i + 1 < fields.length; i++) {
                 ticks[i] = Long.parseLong(fields[i + 1]);
             }
-            rows[found] = ticks;
-            numbers[found++] = cpu;
-            cpus = Math.max(cpus, cpu + 1);
+            byCpu.put(Integer.parseInt(fields[0].substring(3)), ticks);
         }
+        int cpus = byCpu.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
         long[] total = new long[cpus];
         long[] steal = new long[cpus];
         Arrays.fill(total, -1);
-        for (int i = 0; i < found; i++) {
-            total[numbers[i]] = Arrays.stream(rows[i]).sum();
-            steal[numbers[i]] = rows[i][STEAL_COLUMN];
-        }
+        byCpu.forEach((cpu, ticks) -> {
+            total[cpu] = Arrays.stream(ticks).sum();
+            steal[cpu] = ticks[STEAL_COLUMN];
+        });
         return new CpuTimes(total, steal);
     }
 

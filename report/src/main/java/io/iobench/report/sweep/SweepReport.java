@@ -106,8 +106,9 @@ public final class SweepReport {
                     + " chart lines.");
         }
         if (sweep.runs().stream().anyMatch(run -> run.flags().contains("client_bound"))) {
-            reading.append(" client_bound rows completed, but the load client ran out of CPU before the server did:"
-                    + " they measure the client as much as the server.");
+            reading.append(" client_bound rows completed, but the load client kept 90% of its CPU busy while the"
+                    + " server did not: they may measure the client as much as the server. Where client µs/msg is"
+                    + " close to the server's, both sides were near their limit and noise decided which crossed it.");
         }
         if (sweep.runs().stream().anyMatch(run -> run.stealNote() != null)) {
             reading.append(" Where the hypervisor stole " + NumberText.format(Run.STEAL_NOTED_PCT, false)
