@@ -118,6 +118,7 @@ final class LoadRun {
                 ProcStat clientStart = ProcStat.self();
                 ProcStat serverStart = serverStat();
                 facts.cpusAtStart = CpuTimes.read();
+                long ioRunDelayStartNs = ProcStat.runDelayNs(clientStart.pid(), Engine.IO_THREAD_PREFIX);
                 long spinStartNs = run.spinNs();
                 for (long tickNs = measureStartNs + SECOND_NS; failure == null; tickNs += SECOND_NS) {
                     long untilNs = Math.min(tickNs, measureEndNs);
@@ -130,6 +131,9 @@ final class LoadRun {
                 facts.measuredS = (Math.min(System.nanoTime(), measureEndNs) - measureStartNs) / 1e9;
                 facts.client = new ProcWindow(clientStart, ProcStat.self());
                 facts.cpusAtEnd = CpuTimes.read();
+                long ioRunDelayEndNs = ProcStat.runDelayNs(clientStart.pid(), Engine.IO_THREAD_PREFIX);
+                facts.clientIoRunDelayS = ioRunDelayStartNs < 0 || ioRunDelayEndNs < 0 ? null
+                        : Math.max(0, ioRunDelayEndNs - ioRunDelayStartNs) / 1e9;
                 facts.spinS = (run.spinNs() - spinStartNs) / 1e9;
                 ProcStat serverEnd = serverStat();
                 if (serverStart != null && serverEnd != null) {

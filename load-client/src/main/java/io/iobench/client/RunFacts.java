@@ -36,6 +36,8 @@ final class RunFacts {
     ProcWindow server;
     /** The client over the measured window; null when the run failed before it. */
     ProcWindow client;
+    /** Seconds the client's IO threads waited for a CPU in the measured window; null when not known. */
+    Double clientIoRunDelayS;
     /** Every CPU's times at the start and the end of the measured window; null when the run failed before it. */
     CpuTimes cpusAtStart;
     CpuTimes cpusAtEnd;
@@ -123,16 +125,17 @@ final class RunFacts {
                 serverBeforeConnect == null ? 0 : mib(serverBeforeConnect.rssKib()),
                 connected == 0 || serverBeforeConnect == null || serverConnected == null ? null
                         : round((serverConnected.rssKib() - serverBeforeConnect.rssKib()) / (double) connected, 3),
-                stealPct);
+                stealPct, server.runDelayS() == null ? null : round(server.runDelayS(), 4),
+                server.runDelayS() == null ? null : perMessage(server.runDelayS() * 1e6, messages));
     }
 
     private RunResult.Client clientResult(long messages, int coresAvailable, Double stealPct) {
         if (client == null) {
-            return new RunResult.Client(0, 0, 0, null, coresAvailable, clientIo, stealPct);
+            return new RunResult.Client(0, 0, 0, null, coresAvailable, clientIo, stealPct, null);
         }
         return new RunResult.Client(round(client.cpuUserS(), 3), round(client.cpuSysS(), 3),
                 round(client.cores(), 4), perMessage(client.cpuS() * 1e6, messages), coresAvailable, clientIo,
-                stealPct);
+                stealPct, clientIoRunDelayS == null ? null : round(clientIoRunDelayS, 4));
     }
 
     private static RunResult.Latency latency(Histogram h) {

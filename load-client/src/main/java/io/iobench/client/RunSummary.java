@@ -35,14 +35,16 @@ final class RunSummary {
             RunResult.Server s = r.server();
             out.println(String.format(Locale.ROOT,
                     "  server      %.2f cores  %s us/msg  idle %s cores  %d threads  %.1f MiB rss  %s KiB/conn"
-                            + "  %s ctx switches/msg%s",
+                            + "  %s ctx switches/msg  %s us/msg runqueue wait%s",
                     s.cpuCores(), text(s.cpuUsPerMsg()), text(s.idleCpuCores()), s.threads(), s.rssMib(),
-                    text(s.memoryPerConnectionKib()), text(s.ctxSwitchesPerMsg()), steal(s.cpuStealPct())));
+                    text(s.memoryPerConnectionKib()), text(s.ctxSwitchesPerMsg()), text(s.runqueueWaitUsPerMsg()),
+                    steal(s.cpuStealPct())));
         }
         RunResult.Client c = r.client();
         out.println(String.format(Locale.ROOT,
-                "  client      %.2f cores of %d  %s us/msg  io %s  (%.2f s polling for pacing)%s",
-                c.cpuCores(), c.coresAvailable(), text(c.cpuUsPerMsg()), c.io(), spinS, steal(c.cpuStealPct())));
+                "  client      %.2f cores of %d  %s us/msg  io %s  (%.2f s polling for pacing)  IO threads waited %s s for a CPU%s",
+                c.cpuCores(), c.coresAvailable(), text(c.cpuUsPerMsg()), c.io(), spinS, text(c.runqueueWaitS()),
+                steal(c.cpuStealPct())));
         List<String> flags = new ArrayList<>();
         if (r.flags().clientBound()) {
             flags.add("client_bound (the client may have been the limit)");

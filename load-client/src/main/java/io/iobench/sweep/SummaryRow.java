@@ -31,7 +31,9 @@ final class SummaryRow {
             col("errors_mismatch", "/errors/mismatch"), col("errors_timeout", "/errors/timeout"),
             col("client_bound", "/flags/client_bound"), col("rate_missed", "/flags/rate_missed"),
             col("failed", "/flags/failed"), col("reason", "/flags/reason"),
-            col("server_cpu_steal_pct", "/server/cpu_steal_pct"), col("client_cpu_steal_pct", "/client/cpu_steal_pct"));
+            col("server_cpu_steal_pct", "/server/cpu_steal_pct"), col("client_cpu_steal_pct", "/client/cpu_steal_pct"),
+            col("runqueue_wait_us_per_msg", "/server/runqueue_wait_us_per_msg"),
+            col("client_runqueue_wait_s", "/client/runqueue_wait_s"));
 
     static final String HEADER = "id," + String.join(",", COLUMNS.stream().map(c -> c[0]).toList());
 

@@ -84,6 +84,8 @@ class LoadCommandTest {
         assertThat(result.client().coresAvailable()).isPositive();
         assertThat(result.server().cpuStealPct()).isBetween(0.0, 100.0);
         assertThat(result.client().cpuStealPct()).isBetween(0.0, 100.0);
+        assertThat(result.server().runqueueWaitS()).isNotNull().isNotNegative();
+        assertThat(result.client().runqueueWaitS()).isNotNull().isNotNegative();
         assertThat(result.environment().pinning().clientCpus()).isNotBlank();
         assertThat(result.environment().serverCommand()).isNotBlank();
         assertThat(result.flags().failed()).isFalse();

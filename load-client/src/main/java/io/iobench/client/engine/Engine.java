@@ -37,6 +37,9 @@ import java.util.function.LongSupplier;
  */
 public final class Engine implements AutoCloseable {
 
+    /** The start of every IO thread's name, for readers of /proc that need to tell them from the JVM's own. */
+    public static final String IO_THREAD_PREFIX = "iobench-io-";
+
     private final EngineOptions options;
     private final LongSupplier clock;
     private final Payload payload;
@@ -173,7 +176,7 @@ public final class Engine implements AutoCloseable {
             for (int i = t; i < connections.size(); i += threads) {
                 share.add(connections.get(i));
             }
-            String name = "iobench-io-" + t;
+            String name = IO_THREAD_PREFIX + t;
             loops[t] = options.io() == ClientIo.IO_URING
                     ? new UringLoop(share, load, connections.size(), sink, window, errors, clock, name)
                     : new SelectorLoop(share, load, connections.size(), sink, window, errors, clock, name);

@@ -22,9 +22,11 @@ import java.util.List;
  * @param ctxVoluntary   voluntary context switches summed over the living threads (/proc/PID/task/TID/status;
  *                       the process-level file covers the main thread only)
  * @param ctxInvoluntary involuntary context switches likewise
+ * @param runDelayNs     time the living threads spent runnable but waiting for a CPU, summed, nanoseconds
+ *                       (/proc/PID/task/TID/schedstat, second field); -1 where the kernel does not keep it
  */
 public record ProcStat(long pid, long atNs, double cpuUserS, double cpuSysS, int threads, long rssKib,
-                       long rssPeakKib, int fds, long ctxVoluntary, long ctxInvoluntary) {
+                       long rssPeakKib, int fds, long ctxVoluntary, long ctxInvoluntary, long runDelayNs) {
 
     private static final Path PROC = Path.of("/proc");
     private static final long TICKS_PER_SECOND = ClockTicks.perSecond(PROC);
@@ -46,9 +48,9 @@ public record ProcStat(long pid, long atNs, double cpuUserS, double cpuSysS, int
             double sysS = Long.parseLong(fields[12]) / (double) TICKS_PER_SECOND;
             int threads = Integer.parseInt(fields[17]);
             List<String> status = Files.readAllLines(dir.resolve("status"));
-            long[] switches = contextSwitches(dir.resolve("task"));
+            long[] perThread = threadTotals(dir.resolve("task"));
             return new ProcStat(pid, atNs, userS, sysS, threads, field(status, "VmRSS:"), field(status, "VmHWM:"),
-                    countEntries(dir.resolve("fd")), switches[0], switches[1]);
+                    countEntries(dir.resolve("fd")), perThread[0], perThread[1], perThread[2]);
         } catch (NoSuchFileException e) {
             throw new ProcessGoneException(pid);
         }
@@ -78,9 +80,11 @@ public record ProcStat(long pid, long atNs, double cpuUserS, double cpuSysS, int
         }
     }
 
-    private static long[] contextSwitches(Path tasks) throws IOException {
+    /** @return voluntary and involuntary context switches and run delay (-1: not kept), summed over the threads */
+    private static long[] threadTotals(Path tasks) throws IOException {
         long voluntary = 0;
         long involuntary = 0;
+        long runDelayNs = 0;
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(tasks)) {
             for (Path task : stream) {
                 List<String> lines;
@@ -91,9 +95,49 @@ public record ProcStat(long pid, long atNs, double cpuUserS, double cpuSysS, int
                 }
                 voluntary += field(lines, "voluntary_ctxt_switches:");
                 involuntary += field(lines, "nonvoluntary_ctxt_switches:");
+                if (runDelayNs >= 0) {
+                    runDelayNs = addRunDelay(runDelayNs, task);
+                }
             }
         }
-        return new long[] {voluntary, involuntary};
+        return new long[] {voluntary, involuntary, runDelayNs};
+    }
+
+    /**
+     * @return nanoseconds the living threads of {@code pid} whose name starts with {@code threadPrefix} have spent
+     *         runnable but waiting for a CPU, summed; -1 where the kernel does not keep it
+     */
+    public static long runDelayNs(long pid, String threadPrefix) throws IOException {
+        long sum = 0;
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(PROC.resolve(Long.toString(pid)).resolve("task"))) {
+            for (Path task : stream) {
+                String name;
+                try {
+                    name = Files.readString(task.resolve("comm"));
+                } catch (NoSuchFileException e) {
+                    continue;
+                }
+                if (name.startsWith(threadPrefix)) {
+                    sum = addRunDelay(sum, task);
+                    if (sum < 0) {
+                        return -1;
+                    }
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new ProcessGoneException(pid);
+        }
+        return sum;
+    }
+
+    /** @return {@code sum} plus the thread's run delay; {@code sum} for a thread gone; -1 without schedstat */
+    private static long addRunDelay(long sum, Path task) throws IOException {
+        try {
+            String[] fields = Files.readString(task.resolve("schedstat")).trim().split(" ");
+            return sum + Long.parseLong(fields[1]);
+        } catch (NoSuchFileException e) {
+            return Files.exists(task.resolve("status")) ? -1 : sum; // a kernel without CONFIG_SCHED_INFO
+        }
     }
 
     /** @return the first number after {@code key} at the start of a line, or 0 when absent (kernel threads) */

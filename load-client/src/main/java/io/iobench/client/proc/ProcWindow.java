@@ -50,4 +50,16 @@ public record ProcWindow(ProcStat start, ProcStat end) {
     public long ctxInvoluntary() {
         return Math.max(0, end.ctxInvoluntary() - start.ctxInvoluntary());
     }
+
+    /**
+     * @return seconds the threads spent runnable but waiting for a CPU in the window, summed over threads (so it
+     *         can exceed the window's wall time), a lower bound like {@link #ctxVoluntary()}; null where the kernel
+     *         does not keep it
+     */
+    public Double runDelayS() {
+        if (start.runDelayNs() < 0 || end.runDelayNs() < 0) {
+            return null;
+        }
+        return Math.max(0, end.runDelayNs() - start.runDelayNs()) / 1e9;
+    }
 }

@@ -128,11 +128,16 @@ public record RunResult(String schema, String model, String target, int connecti
      *                               idle) connection was open, per connection, KiB; null when none connected
      * @param cpuStealPct            the share of the time of the server's CPUs (its affinity) that the hypervisor
      *                               gave to other guests, percent; null where /proc/stat was not read
+     * @param runqueueWaitS          seconds the server's threads spent runnable but waiting for a CPU, summed over
+     *                               threads (/proc/PID/task/TID/schedstat); null where the kernel does not keep it
+     * @param runqueueWaitUsPerMsg   that wait per echoed message, µs: how long a message's thread waited for a CPU
+     *                               on average; null when no message was echoed or the wait is not kept
      */
     public record Server(long pid, double cpuUserS, double cpuSysS, double cpuCores, Double cpuUsPerMsg,
                          Double idleCpuCores, long ctxSwitchesVoluntary, long ctxSwitchesInvoluntary,
                          Double ctxSwitchesPerMsg, int threads, double rssMib, double rssPeakMib, int fds,
-                         double rssBeforeConnectMib, Double memoryPerConnectionKib, Double cpuStealPct) {
+                         double rssBeforeConnectMib, Double memoryPerConnectionKib, Double cpuStealPct,
+                         Double runqueueWaitS, Double runqueueWaitUsPerMsg) {
     }
 
     /**
@@ -147,9 +152,12 @@ public record RunResult(String schema, String model, String target, int connecti
      *                       results written before the client had a choice
      * @param cpuStealPct    the share of the time of the client's CPUs that the hypervisor gave to other guests,
      *                       percent; null where /proc/stat was not read
+     * @param runqueueWaitS  seconds the client's IO threads spent runnable but waiting for a CPU, summed: time
+     *                       they were held up behind the client's own compiler or reporter threads or another
+     *                       process; null where the kernel does not keep it
      */
     public record Client(double cpuUserS, double cpuSysS, double cpuCores, Double cpuUsPerMsg, int coresAvailable,
-                         String io, Double cpuStealPct) {
+                         String io, Double cpuStealPct, Double runqueueWaitS) {
     }
 
     /**

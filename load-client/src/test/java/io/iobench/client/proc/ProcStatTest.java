@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,43 @@ class ProcStatTest {
     }
 
     @Test
+    void showsRunqueueWaitWhenBusyThreadsOutnumberTheCpus() throws Exception {
+        // One busy thread more than this JVM may use CPUs: whatever else runs, together they are runnable for
+        // (cpus + 1) x the window and can be on a CPU for at most cpus x the window, so they wait at least one
+        // window in all.
+        int busy = Runtime.getRuntime().availableProcessors() + 1;
+        CountDownLatch started = new CountDownLatch(busy);
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < busy; t++) {
+            threads.add(Thread.ofPlatform().name("busy-" + t).start(() -> {
+                started.countDown();
+                while (!stop.get()) {
+                    Thread.onSpinWait();
+                }
+            }));
+        }
+        try {
+            started.await();
+            ProcStat before = ProcStat.self();
+            long namedBeforeNs = ProcStat.runDelayNs(before.pid(), "busy-");
+            TimeUnit.MILLISECONDS.sleep(1000);
+            ProcStat after = ProcStat.self();
+            long namedAfterNs = ProcStat.runDelayNs(after.pid(), "busy-");
+            ProcWindow window = new ProcWindow(before, after);
+            assertThat(window.runDelayS()).isNotNull().isGreaterThanOrEqualTo(0.5 * window.wallS());
+            // The busy threads are named: counting them alone finds their wait, counting another name finds none.
+            assertThat(namedAfterNs - namedBeforeNs).isGreaterThanOrEqualTo((long) (0.5 * window.wallS() * 1e9));
+            assertThat(ProcStat.runDelayNs(after.pid(), "no-such-thread-")).isZero();
+        } finally {
+            stop.set(true);
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        }
+    }
+
+    @Test
     void showsNoCpuForASleepingProcess() throws Exception {
         Process sleeper = new ProcessBuilder("sleep", "30").start();
         try {
@@ -48,6 +86,7 @@ class ProcStatTest {
             ProcStat after = ProcStat.read(sleeper.pid());
             ProcWindow window = new ProcWindow(before, after);
             assertThat(window.cpuS()).isLessThanOrEqualTo(0.02);
+            assertThat(window.runDelayS()).isNotNull().isLessThanOrEqualTo(0.02);
             assertThat(window.wallS()).isGreaterThanOrEqualTo(0.9);
             assertThat(after.threads()).isEqualTo(1);
             assertThat(after.rssKib()).isPositive();

@@ -25,6 +25,8 @@ public enum Metric {
             "server", "cpu_us_per_msg"),
     CTX_SWITCHES_PER_MSG("ctx sw/msg", "context switches per message", Direction.LOWER_IS_BETTER,
             "server", "ctx_switches_per_msg"),
+    RUNQUEUE_WAIT_US_PER_MSG("runq µs/msg", "server runqueue wait per message (µs)", Direction.LOWER_IS_BETTER,
+            "server", "runqueue_wait_us_per_msg"),
     SERVER_RSS_MIB("RSS MiB", "server RSS (MiB)", Direction.LOWER_IS_BETTER, "server", "rss_mib"),
     MEMORY_PER_CONNECTION_KIB("KiB/conn", "memory per connection (KiB)", Direction.LOWER_IS_BETTER,
             "server", "memory_per_connection_kib"),

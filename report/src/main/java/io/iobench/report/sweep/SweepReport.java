@@ -100,7 +100,8 @@ public final class SweepReport {
         StringBuilder reading = new StringBuilder("One row per run. Latency is the round trip of one message, in µs,"
                 + " measured from the moment it was actually sent; corr. columns, where present, measure from the"
                 + " moment the open-loop schedule meant to send it. Server columns come from /proc of the server"
-                + " process over the measured window; idle cores from a window with the connections open and silent.");
+                + " process over the measured window; idle cores from a window with the connections open and silent;"
+                + " runq is the time the server's threads spent runnable, waiting for a CPU, per message.");
         if (table.any(RunStatus.FAILED)) {
             reading.append(" FAILED rows did not complete: their numbers are missing and they are left out of the"
                     + " chart lines.");
