@@ -129,6 +129,7 @@ final class LoadRun {
                     }
                 }
                 facts.measuredS = (Math.min(System.nanoTime(), measureEndNs) - measureStartNs) / 1e9;
+                facts.openAtEnd = run.openConnections();
                 facts.client = new ProcWindow(clientStart, ProcStat.self());
                 facts.cpusAtEnd = CpuTimes.read();
                 long ioRunDelayEndNs = ProcStat.runDelayNs(clientStart.pid(), Engine.IO_THREAD_PREFIX);

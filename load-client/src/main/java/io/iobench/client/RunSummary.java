@@ -52,6 +52,9 @@ final class RunSummary {
         if (r.flags().rateMissed()) {
             flags.add("rate_missed (under 95% of the target rate)");
         }
+        if (r.flags().latencyIncomplete()) {
+            flags.add("latency_incomplete (the latencies miss messages slower than the window: see the README)");
+        }
         if (clamped > 0) {
             flags.add(clamped + " latencies beyond 60 s recorded as 60 s");
         }

@@ -33,7 +33,8 @@ final class SummaryRow {
             col("failed", "/flags/failed"), col("reason", "/flags/reason"),
             col("server_cpu_steal_pct", "/server/cpu_steal_pct"), col("client_cpu_steal_pct", "/client/cpu_steal_pct"),
             col("runqueue_wait_us_per_msg", "/server/runqueue_wait_us_per_msg"),
-            col("client_runqueue_wait_s", "/client/runqueue_wait_s"));
+            col("client_runqueue_wait_s", "/client/runqueue_wait_s"),
+            col("latency_incomplete", "/flags/latency_incomplete"));
 
     static final String HEADER = "id," + String.join(",", COLUMNS.stream().map(c -> c[0]).toList());
 

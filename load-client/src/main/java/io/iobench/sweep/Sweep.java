@@ -209,6 +209,7 @@ public final class Sweep {
         ObjectNode flags = r.putObject("flags");
         flags.put("client_bound", false);
         flags.put("rate_missed", false);
+        flags.put("latency_incomplete", false);
         return r;
     }
 

@@ -89,6 +89,7 @@ class LoadCommandTest {
         assertThat(result.environment().pinning().clientCpus()).isNotBlank();
         assertThat(result.environment().serverCommand()).isNotBlank();
         assertThat(result.flags().failed()).isFalse();
+        assertThat(result.flags().latencyIncomplete()).as("every connection served").isFalse();
         assertThat(result.files().correctedHgrm()).isNull();
 
         assertThat(dir.resolve("uncorrected.hgrm")).content().contains("Percentile");
@@ -98,6 +99,25 @@ class LoadCommandTest {
         assertThat(log.get("uncorrected").getTotalCount()).isEqualTo(result.latencyUs().uncorrected().count());
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("msgs/s").contains(dir.toString());
         assertThat(err()).contains("measure");
+    }
+
+    @Test
+    void flagsAClosedLoopWhoseStarvedConnectionsLeftNoLatencySample() throws Exception {
+        // Nine of ten connections get each echo only after the window has closed: their messages were sent in the
+        // warm-up and come back in the drain, so no latency sample and no time-out shows them. Only Little's law
+        // does: ten connections in flight at the one fast connection's rate mean a round trip ten times its own.
+        Path dir = temp.resolve("starved");
+        try (TestEchoServer server = TestEchoServer.start(Fault.STARVE, 64)) {
+            int code = load("--target", server.target(), "--connections", "10", "--duration", "1s",
+                    "--warmup", "500ms", "--idle-window", "0s", "--out", dir.toString());
+            assertThat(code).as(err()).isZero();
+        }
+
+        RunResult result = RunResultJson.read(dir.resolve("result.json"));
+        assertThat(result.errors().timeout()).as("the starved echoes came back in the drain").isZero();
+        assertThat(result.flags().latencyIncomplete()).isTrue();
+        assertThat(result.flags().failed()).isFalse();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("latency_incomplete");
     }
 
     @Test

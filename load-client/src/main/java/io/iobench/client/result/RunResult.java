@@ -165,10 +165,15 @@ public record RunResult(String schema, String model, String target, int connecti
      *                    keep 90% of its own busy: the client, not the server, may have been the limit. Work
      *                    excludes the short polling before timed open-loop sends, which only buys pacing precision.
      * @param rateMissed  open loop: fewer than 95% of the target rate's messages were echoed
+     * @param latencyIncomplete closed loop: the recorded latencies' mean is under half of what Little's law
+     *                    requires of the open connections at the measured throughput (connections x pipeline /
+     *                    msgs per second). Messages that waited longer than the window left no sample: the
+     *                    percentiles describe only the connections that were served.
      * @param failed      the run did not complete (no connection, the server died, no echo at all)
      * @param reason      one line saying why it failed, or null
      */
-    public record RunFlags(boolean clientBound, boolean rateMissed, boolean failed, String reason) {
+    public record RunFlags(boolean clientBound, boolean rateMissed, boolean latencyIncomplete, boolean failed,
+                           String reason) {
     }
 
     /**

@@ -26,7 +26,7 @@ class RunResultJsonTest {
                 new RunResult.Server(1234, 3.1, 6.2, 0.93, 18.6, 0.0, 1000, 20, 0.002, 13, 45.5, 46.0, 120, 40.1,
                         1.2, 0.5, 0.08, 0.16),
                 new RunResult.Client(2.0, 4.0, 0.6, 12.0, 1, "io_uring", 0.25, 0.02),
-                new RunResult.RunFlags(false, false, false, null),
+                new RunResult.RunFlags(false, false, false, false, null),
                 new RunResult.Environment("6.1.0", "AMD EPYC", 2, "25.0.1+8 (Eclipse Adoptium)", List.of("-Xmx1g"),
                         List.of("-Xss256k"), "java -cp x io.iobench.server.ServerLauncher",
                         new RunResult.Pinning("0", "1"), "bench"),
@@ -55,7 +55,8 @@ class RunResultJsonTest {
                 "memory_per_connection_kib", "cpu_steal_pct", "runqueue_wait_s", "runqueue_wait_us_per_msg");
         assertThat(names(json.get("client"))).containsExactly("cpu_user_s", "cpu_sys_s", "cpu_cores",
                 "cpu_us_per_msg", "cores_available", "io", "cpu_steal_pct", "runqueue_wait_s");
-        assertThat(names(json.get("flags"))).containsExactly("client_bound", "rate_missed", "failed", "reason");
+        assertThat(names(json.get("flags"))).containsExactly("client_bound", "rate_missed", "latency_incomplete", "failed",
+                "reason");
         assertThat(names(json.get("environment"))).containsExactly("kernel", "cpu_model", "cores", "jdk",
                 "client_jvm_options", "server_jvm_options", "server_command", "pinning", "hostname");
         assertThat(names(json.get("files"))).containsExactly("uncorrected_hgrm", "corrected_hgrm", "hlog");

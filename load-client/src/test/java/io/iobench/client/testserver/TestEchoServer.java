@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -32,17 +33,26 @@ public final class TestEchoServer implements AutoCloseable {
         /** Reads everything and echoes nothing. */
         SWALLOW,
         /** The first connection echoes message 2 twice in one write (more bytes than were sent); the others are correct. */
-        DUPLICATE
+        DUPLICATE,
+        /**
+         * The first connection to send a byte is echoed at once; every other waits {@link #STARVED_FOR} before each
+         * echo (a connection that never sends, such as a check that the port listens, takes no turn).
+         */
+        STARVE
     }
 
     /** The message that {@link Fault}s damage: late enough that a few echoes were intact before it. */
     public static final int DAMAGED_MESSAGE = 2;
+    /** How long {@link Fault#STARVE} holds each echo of a starved connection, as a thread denied the CPU would. */
+    public static final Duration STARVED_FOR = Duration.ofMillis(2500);
 
     private final ServerSocket listener;
     private final Fault fault;
     private final int messageBytes;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
+    /** Whether a connection has taken {@link Fault#STARVE}'s one fast turn. */
+    private final AtomicBoolean servedFirst = new AtomicBoolean();
     private final Thread acceptor;
     private volatile long stalledUntilNs = System.nanoTime();
 
@@ -106,7 +116,8 @@ public final class TestEchoServer implements AutoCloseable {
                 socket.setTcpNoDelay(true);
                 sockets.add(socket);
                 boolean first = accepted.incrementAndGet() == 1;
-                Thread.ofVirtual().start(() -> serve(socket, fault == Fault.DUPLICATE && !first ? Fault.NONE : fault));
+                Fault own = fault == Fault.DUPLICATE && !first ? Fault.NONE : fault;
+                Thread.ofVirtual().start(() -> serve(socket, own));
             } catch (IOException e) {
                 return;
             }
@@ -115,10 +126,17 @@ public final class TestEchoServer implements AutoCloseable {
 
     private void serve(Socket socket, Fault fault) {
         try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
-            if (fault == Fault.NONE || fault == Fault.SWALLOW) {
+            if (fault == Fault.NONE || fault == Fault.SWALLOW || fault == Fault.STARVE) {
                 byte[] buffer = new byte[64 * 1024];
+                Boolean fast = null;
                 for (int n; (n = in.read(buffer)) > 0; ) {
-                    if (fault == Fault.NONE) {
+                    if (fault == Fault.STARVE) {
+                        fast = fast != null ? fast : servedFirst.compareAndSet(false, true);
+                        if (!fast) {
+                            TimeUnit.NANOSECONDS.sleep(STARVED_FOR.toNanos());
+                        }
+                    }
+                    if (fault != Fault.SWALLOW) {
                         awaitStall();
                         out.write(buffer, 0, n);
                     }
@@ -160,6 +178,8 @@ public final class TestEchoServer implements AutoCloseable {
             }
         } catch (IOException e) {
             // The client went away or the server is dying: nothing to do.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             sockets.remove(socket);
         }

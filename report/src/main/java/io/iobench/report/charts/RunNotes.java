@@ -36,6 +36,9 @@ final class RunNotes {
             if (flagged.stream().anyMatch(run -> run.flags().contains("rate_missed"))) {
                 meanings.add("rate_missed: the open loop fell short of its target rate");
             }
+            if (flagged.stream().anyMatch(run -> run.flags().contains("latency_incomplete"))) {
+                meanings.add("latency_incomplete: connections starved past the window left no latency sample");
+            }
             text.append(withMarkers ? " Black ▲: a flagged run, measured but suspect" : " Flagged runs are measured"
                     + " but suspect").append(" (").append(String.join("; ", meanings)).append("). Flagged: ")
                     .append(flagged.stream().map(run -> at(run) + " (" + String.join(", ", run.flags()) + ")")

@@ -83,10 +83,13 @@ public final class Run {
         return flags().isEmpty() ? RunStatus.GOOD : RunStatus.FLAGGED;
     }
 
-    /** The raised flags by their result-format names: {@code client_bound}, {@code rate_missed}. */
+    /**
+     * The raised flags by their result-format names: {@code client_bound}, {@code rate_missed},
+     * {@code latency_incomplete}.
+     */
     public List<String> flags() {
         List<String> raised = new ArrayList<>();
-        for (String flag : List.of("client_bound", "rate_missed")) {
+        for (String flag : List.of("client_bound", "rate_missed", "latency_incomplete")) {
             if (Fields.flag(json, "flags", flag)) {
                 raised.add(flag);
             }

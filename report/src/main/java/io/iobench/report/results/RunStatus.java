@@ -4,7 +4,10 @@ package io.iobench.report.results;
 public enum RunStatus {
     /** Completed and nothing limited it but the server. */
     GOOD,
-    /** Completed, but {@code client_bound} or {@code rate_missed}: measured, yet the server was not the limit. */
+    /**
+     * Completed, but {@code client_bound}, {@code rate_missed} or {@code latency_incomplete}: measured, yet the
+     * numbers do not describe the server alone, or not all of its connections.
+     */
     FLAGGED,
     /** Did not complete ({@code flags.failed}); its metrics are missing or meaningless. */
     FAILED

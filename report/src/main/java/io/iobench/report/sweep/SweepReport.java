@@ -116,6 +116,11 @@ public final class SweepReport {
                     + "% or more of a side's CPU time, the flags column says so: the process pinned there stalled"
                     + " that often without its own CPU time showing it, so the run is noisier than the others.");
         }
+        if (sweep.runs().stream().anyMatch(run -> run.flags().contains("latency_incomplete"))) {
+            reading.append(" latency_incomplete rows completed, but their latencies average under half the round"
+                    + " trip Little's law requires of their connections at their throughput: connections starved for"
+                    + " longer than the window left no sample, and the percentiles describe only those served.");
+        }
         if (sweep.runs().stream().anyMatch(run -> run.flags().contains("rate_missed"))) {
             reading.append(" rate_missed rows completed, but the open loop achieved less than 95% of its target"
                     + " rate: their latency was measured at a lower load than planned.");
