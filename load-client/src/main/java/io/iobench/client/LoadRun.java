@@ -5,10 +5,10 @@ import io.iobench.client.engine.Engine;
 import io.iobench.client.engine.LoadModel;
 import io.iobench.client.engine.Run;
 import io.iobench.client.engine.RunWindow;
-import io.iobench.client.proc.ProcStat;
-import io.iobench.client.proc.ProcessGoneException;
 import io.iobench.client.proc.CpuTimes;
+import io.iobench.client.proc.ProcStat;
 import io.iobench.client.proc.ProcWindow;
+import io.iobench.client.proc.ProcessGoneException;
 import io.iobench.client.record.IntervalReporter;
 import io.iobench.client.record.LatencyLog;
 import io.iobench.client.record.RunRecorder;
@@ -132,9 +132,8 @@ final class LoadRun {
                 facts.openAtEnd = run.openConnections();
                 facts.client = new ProcWindow(clientStart, ProcStat.self());
                 facts.cpusAtEnd = CpuTimes.read();
-                long ioRunDelayEndNs = ProcStat.runDelayNs(clientStart.pid(), Engine.IO_THREAD_PREFIX);
-                facts.clientIoRunDelayS = ioRunDelayStartNs < 0 || ioRunDelayEndNs < 0 ? null
-                        : Math.max(0, ioRunDelayEndNs - ioRunDelayStartNs) / 1e9;
+                facts.clientIoRunDelayS = ProcWindow.runDelayS(ioRunDelayStartNs,
+                        ProcStat.runDelayNs(clientStart.pid(), Engine.IO_THREAD_PREFIX));
                 facts.spinS = (run.spinNs() - spinStartNs) / 1e9;
                 ProcStat serverEnd = serverStat();
                 if (serverStart != null && serverEnd != null) {

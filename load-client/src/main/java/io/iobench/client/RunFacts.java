@@ -136,6 +136,7 @@ final class RunFacts {
         }
         ProcStat end = server.end();
         int connected = connect.connected();
+        Double runDelayS = server.runDelayS();
         return new RunResult.Server(end.pid(), round(server.cpuUserS(), 3), round(server.cpuSysS(), 3),
                 round(server.cores(), 4), perMessage(server.cpuS() * 1e6, messages),
                 serverIdle == null ? null : round(serverIdle.cores(), 4),
@@ -145,8 +146,8 @@ final class RunFacts {
                 serverBeforeConnect == null ? 0 : mib(serverBeforeConnect.rssKib()),
                 connected == 0 || serverBeforeConnect == null || serverConnected == null ? null
                         : round((serverConnected.rssKib() - serverBeforeConnect.rssKib()) / (double) connected, 3),
-                stealPct, server.runDelayS() == null ? null : round(server.runDelayS(), 4),
-                server.runDelayS() == null ? null : perMessage(server.runDelayS() * 1e6, messages));
+                stealPct, runDelayS == null ? null : round(runDelayS, 4),
+                runDelayS == null ? null : perMessage(runDelayS * 1e6, messages));
     }
 
     private RunResult.Client clientResult(long messages, int coresAvailable, Double stealPct) {

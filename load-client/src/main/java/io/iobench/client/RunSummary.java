@@ -42,7 +42,8 @@ final class RunSummary {
         }
         RunResult.Client c = r.client();
         out.println(String.format(Locale.ROOT,
-                "  client      %.2f cores of %d  %s us/msg  io %s  (%.2f s polling for pacing)  IO threads waited %s s for a CPU%s",
+                "  client      %.2f cores of %d  %s us/msg  io %s  (%.2f s polling for pacing)"
+                        + "  IO threads waited %s s for a CPU%s",
                 c.cpuCores(), c.coresAvailable(), text(c.cpuUsPerMsg()), c.io(), spinS, text(c.runqueueWaitS()),
                 steal(c.cpuStealPct())));
         List<String> flags = new ArrayList<>();
@@ -72,7 +73,8 @@ final class RunSummary {
 
     /** What the hypervisor took from a side's CPUs, when it took anything: it explains a slow or noisy run. */
     private static String steal(Double percent) {
-        return percent == null || percent == 0 ? "" : String.format(Locale.ROOT, "  %.2f%% of its CPUs' time stolen", percent);
+        return percent == null || percent == 0 ? ""
+                : String.format(Locale.ROOT, "  %.2f%% of its CPUs' time stolen", percent);
     }
 
     private static String text(Double value) {

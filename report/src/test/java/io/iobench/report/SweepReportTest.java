@@ -96,7 +96,8 @@ class SweepReportTest {
     @Test
     void namesHypervisorStealBesideTheFlagsOnlyWhereItMattered() {
         String note = "the hypervisor stole 3.5% of the client's CPU time";
-        assertThat(markdown).containsPattern("\\| thread-per-connection \\| 10 \\|.*\\| " + Pattern.quote(note) + " \\|");
+        assertThat(markdown)
+                .containsPattern("\\| thread-per-connection \\| 10 \\|.*\\| " + Pattern.quote(note) + " \\|");
         assertThat(count(markdown, Pattern.compile(Pattern.quote(note)))).as("once in each table").isEqualTo(2);
         assertThat(markdown).doesNotContain("stole 0.");
         assertThat(markdown).contains("client µs/msg", "runq µs/msg");

@@ -109,7 +109,8 @@ public record ProcStat(long pid, long atNs, double cpuUserS, double cpuSysS, int
      */
     public static long runDelayNs(long pid, String threadPrefix) throws IOException {
         long sum = 0;
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(PROC.resolve(Long.toString(pid)).resolve("task"))) {
+        Path tasks = PROC.resolve(Long.toString(pid)).resolve("task");
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(tasks)) {
             for (Path task : stream) {
                 String name;
                 try {

@@ -57,9 +57,14 @@ public record ProcWindow(ProcStat start, ProcStat end) {
      *         does not keep it
      */
     public Double runDelayS() {
-        if (start.runDelayNs() < 0 || end.runDelayNs() < 0) {
-            return null;
-        }
-        return Math.max(0, end.runDelayNs() - start.runDelayNs()) / 1e9;
+        return runDelayS(start.runDelayNs(), end.runDelayNs());
+    }
+
+    /**
+     * @return seconds of run delay between two sums of it ({@link ProcStat#runDelayNs}), never negative since
+     *         exiting threads take theirs with them; null when either is -1 (not kept)
+     */
+    public static Double runDelayS(long startNs, long endNs) {
+        return startNs < 0 || endNs < 0 ? null : Math.max(0, endNs - startNs) / 1e9;
     }
 }

@@ -55,8 +55,8 @@ class RunResultJsonTest {
                 "memory_per_connection_kib", "cpu_steal_pct", "runqueue_wait_s", "runqueue_wait_us_per_msg");
         assertThat(names(json.get("client"))).containsExactly("cpu_user_s", "cpu_sys_s", "cpu_cores",
                 "cpu_us_per_msg", "cores_available", "io", "cpu_steal_pct", "runqueue_wait_s");
-        assertThat(names(json.get("flags"))).containsExactly("client_bound", "rate_missed", "latency_incomplete", "failed",
-                "reason");
+        assertThat(names(json.get("flags")))
+                .containsExactly("client_bound", "rate_missed", "latency_incomplete", "failed", "reason");
         assertThat(names(json.get("environment"))).containsExactly("kernel", "cpu_model", "cores", "jdk",
                 "client_jvm_options", "server_jvm_options", "server_command", "pinning", "hostname");
         assertThat(names(json.get("files"))).containsExactly("uncorrected_hgrm", "corrected_hgrm", "hlog");

@@ -32,7 +32,7 @@ public final class TestEchoServer implements AutoCloseable {
         REORDER,
         /** Reads everything and echoes nothing. */
         SWALLOW,
-        /** The first connection echoes message 2 twice in one write (more bytes than were sent); the others are correct. */
+        /** The first connection echoes message 2 twice in one write (more than was sent); the others are correct. */
         DUPLICATE,
         /**
          * The first connection to send a byte is echoed at once; every other waits {@link #STARVED_FOR} before each

@@ -29,8 +29,9 @@ final class RunTable {
      * the server's, since on loopback both pay the same kernel work for each echo.
      */
     static final List<Metric> COSTS = List.of(Metric.SERVER_CPU_CORES, Metric.SERVER_CPU_US_PER_MSG,
-            Metric.CTX_SWITCHES_PER_MSG, Metric.RUNQUEUE_WAIT_US_PER_MSG, Metric.SERVER_RSS_MIB, Metric.MEMORY_PER_CONNECTION_KIB,
-            Metric.SERVER_THREADS, Metric.IDLE_CPU_CORES, Metric.CLIENT_CPU_CORES, Metric.CLIENT_CPU_US_PER_MSG);
+            Metric.CTX_SWITCHES_PER_MSG, Metric.RUNQUEUE_WAIT_US_PER_MSG, Metric.SERVER_RSS_MIB,
+            Metric.MEMORY_PER_CONNECTION_KIB, Metric.SERVER_THREADS, Metric.IDLE_CPU_CORES, Metric.CLIENT_CPU_CORES,
+            Metric.CLIENT_CPU_US_PER_MSG);
 
     private final List<Run> runs;
     private final PointColumns points;
