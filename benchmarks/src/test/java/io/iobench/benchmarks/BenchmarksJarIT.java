@@ -2,6 +2,7 @@ package io.iobench.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.iobench.options.JvmOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class BenchmarksJarIT {
     private static final List<String> MODELS = List.of("thread-per-connection", "thread-pool", "virtual-threads",
             "busy-poll", "selector", "poll", "netty-epoll", "netty-io-uring", "select");
     private static final Pattern PARAM = Pattern.compile("\\s+param \"(\\w+)\" = \\{(.*)}");
-    private static final Pattern KNOWN_MODELS = Pattern.compile("known models: (.*)");
+    private static final Pattern KNOWN_MODELS = Pattern.compile("known models: ([^(]*)");
 
     @Test
     void listsEveryBenchmarkWithItsParameters() throws Exception {
@@ -69,6 +70,22 @@ class BenchmarksJarIT {
         assertThat(known.find()).as("the launcher lists known models in: %s", output).isTrue();
         assertThat(new TreeSet<>(Arrays.asList(known.group(1).strip().split(",\\s*"))))
                 .isEqualTo(new TreeSet<>(MODELS));
+    }
+
+    /*
+     * JMH forks a JVM per trial with the options it is given, not those of the JVM that runs the jar. Without
+     * iobench's (native access, sun.nio.ch) a fork's io_uring client falls back to the selector and the select
+     * model cannot link its calls. JMH prints each fork's command line at -v EXTRA.
+     */
+    @Test
+    void forksEveryTrialWithTheJvmOptionsIobenchNeeds() throws Exception {
+        String output = run("-jar", JAR.toString(), "SelectorScaling.epoll", "-p", "idleChannels=10", "-f", "1",
+                "-wi", "0", "-i", "1", "-r", "100ms", "-v", "EXTRA");
+
+        String fork = output.lines().filter(line -> line.contains("Forking") && line.contains("using command"))
+                .findFirst().orElseThrow(() -> new AssertionError("no fork command in:\n" + output));
+        assertThat(fork).contains(JvmOptions.required());
+        assertThat(output).contains("Result \"" + PACKAGE + "SelectorScaling.epoll\"");
     }
 
     /** @return benchmark name to parameter name to values, from the output of {@code -lp} */

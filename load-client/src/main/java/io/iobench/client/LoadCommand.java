@@ -7,13 +7,12 @@ import io.iobench.client.proc.ProcessInfo;
 import io.iobench.client.record.LatencyLog;
 import io.iobench.client.result.RunResult;
 import io.iobench.client.result.RunResultJson;
+import io.iobench.options.CommandShell;
 import io.iobench.options.UsageException;
-import io.iobench.server.FileDescriptors;
-import java.io.IOException;
+import io.iobench.options.FileDescriptors;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * {@code iobench load}: drives one echo server with one load and writes the run's files.
@@ -39,6 +38,8 @@ public final class LoadCommand {
     /** Descriptors the JVM, selectors and files need beside the connections. */
     static final int DESCRIPTOR_RESERVE = 64;
 
+    private static final CommandShell SHELL = CommandShell.of("load", LoadOptions.USAGE);
+
     private LoadCommand() {
     }
 
@@ -48,14 +49,8 @@ public final class LoadCommand {
 
     /** Runs {@code iobench load} with {@code args}; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        boolean debug = Arrays.asList(args).contains("--debug");
-        if (LoadOptions.wantsHelp(args)) {
-            out.println(LoadOptions.USAGE);
-            return 0;
-        }
-        LoadOptions options;
-        try {
-            options = LoadOptions.parse(args);
+        return SHELL.run(args, out, err, arguments -> {
+            LoadOptions options = LoadOptions.parse(arguments);
             checkDescriptors(options);
             if (options.serverPid() != null && !ProcStat.alive(options.serverPid())) {
                 throw new UsageException("--server-pid " + options.serverPid() + ": no such process");
@@ -63,11 +58,6 @@ public final class LoadCommand {
             if (Files.exists(options.out().resolve(RunResultJson.FILE_NAME))) {
                 throw new UsageException(options.out() + " already holds a run; give a new --out");
             }
-        } catch (UsageException e) {
-            err.println("iobench load: " + e.getMessage() + " (iobench load --help)");
-            return UsageException.EXIT_CODE;
-        }
-        try {
             Machine machine = Machine.current();
             ProcessInfo client = ProcessInfo.self();
             ProcessInfo server = options.serverPid() == null ? null : ProcessInfo.read(options.serverPid());
@@ -81,13 +71,8 @@ public final class LoadCommand {
             }
             RunResultJson.write(result, dir.resolve(RunResultJson.FILE_NAME));
             RunSummary.print(out, result, facts.recorder.clamped(), facts.spinS, dir);
-            return result.flags().failed() ? 1 : 0;
-        } catch (IOException e) {
-            return fail(err, debug, e, e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return fail(err, debug, e, "interrupted");
-        }
+            return result.flags().failed() ? CommandShell.FAILED : CommandShell.OK;
+        });
     }
 
     /** Refuses a run that would run out of descriptors half-way, which would measure the client's limit. */
@@ -100,13 +85,5 @@ public final class LoadCommand {
                     + needed + " file descriptors (with " + open + " open and " + DESCRIPTOR_RESERVE
                     + " in reserve) but this process may open " + limit + "; raise ulimit -n or use fewer");
         }
-    }
-
-    private static int fail(PrintStream err, boolean debug, Exception e, String line) {
-        err.println("iobench load: " + line);
-        if (debug) {
-            e.printStackTrace(err);
-        }
-        return 1;
     }
 }

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -42,12 +42,8 @@ record LoadOptions(InetSocketAddress target, int connections, int idleConnection
             "duration", "warmup", "idle-window", "pipeline", "rate", "server-pid", "model", "connect-timeout",
             "io-threads", "client-io", "out");
 
-    static boolean wantsHelp(String[] args) {
-        return Arrays.asList(args).contains("--help");
-    }
-
-    static LoadOptions parse(String[] args) {
-        Flags flags = Flags.parse(args, VALUED, Set.of("debug", "help"));
+    static LoadOptions parse(List<String> args) {
+        Flags flags = Flags.parse(args, VALUED, Set.of());
         flags.required("target");
         flags.required("connections");
         if (flags.has("pipeline") && flags.has("rate")) {

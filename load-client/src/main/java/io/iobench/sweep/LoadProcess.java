@@ -1,5 +1,6 @@
 package io.iobench.sweep;
 
+import io.iobench.options.JvmOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,10 +26,6 @@ final class LoadProcess {
 
     static final String MAIN_CLASS = "io.iobench.client.LoadCommand";
 
-    /** What the client's io_uring engine needs: native access, and sun.nio.ch for a channel's descriptor. */
-    static final List<String> REQUIRED_JVM_OPTIONS = List.of("--enable-native-access=ALL-UNNAMED",
-            "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED");
-
     private final Process process;
     private final Thread pump;
 
@@ -40,7 +37,7 @@ final class LoadProcess {
     /** Starts the client; its output goes to {@code logFile} and, line by line, to {@code echo}. */
     static LoadProcess start(Optional<String> cpuList, List<String> jvmOptions, List<String> args, Path logFile,
                              PrintStream echo) throws IOException {
-        List<String> options = new ArrayList<>(REQUIRED_JVM_OPTIONS);
+        List<String> options = new ArrayList<>(JvmOptions.required());
         options.addAll(jvmOptions);
         List<String> command = JavaCommand.of(cpuList, options, MAIN_CLASS, args);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

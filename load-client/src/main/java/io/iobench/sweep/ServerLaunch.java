@@ -1,5 +1,6 @@
 package io.iobench.sweep;
 
+import io.iobench.options.JvmOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,15 +20,6 @@ import java.util.Optional;
  */
 public record ServerLaunch(String model, int threads, int maxConnections, List<String> jvmOptions,
                            Optional<String> cpuList, Path logFile, Duration readyTimeout) {
-
-    /**
-     * Options every server JVM gets, the same as scripts/iobench passes: the select model and Netty call native
-     * code; the poll model opens its selector from sun.nio.ch; netty-io-uring needs multishot accept off, since with
-     * it Netty re-arms a failed accept at once and spins a core when descriptors run out. They change no behaviour
-     * of the other models.
-     */
-    public static final List<String> REQUIRED_JVM_OPTIONS = List.of("--enable-native-access=ALL-UNNAMED",
-            "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED", "-Dio.netty.iouring.acceptMultiShotEnabled=false");
 
     public ServerLaunch {
         jvmOptions = List.copyOf(jvmOptions);
@@ -54,9 +46,9 @@ public record ServerLaunch(String model, int threads, int maxConnections, List<S
         return new ServerLaunch(model, threads, maxConnections, options, cpuList, logFile, readyTimeout);
     }
 
-    /** The JVM options the server runs with: required ones first, then the user's. */
+    /** The JVM options the server runs with: those every iobench process needs first, then the user's. */
     public List<String> allJvmOptions() {
-        List<String> all = new ArrayList<>(REQUIRED_JVM_OPTIONS);
+        List<String> all = new ArrayList<>(JvmOptions.required());
         all.addAll(jvmOptions);
         return all;
     }

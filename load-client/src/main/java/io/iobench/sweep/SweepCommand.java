@@ -1,12 +1,12 @@
 package io.iobench.sweep;
 
+import io.iobench.options.CommandShell;
 import io.iobench.options.Flags;
 import io.iobench.options.Quantities;
 import io.iobench.options.UsageException;
-import io.iobench.server.FileDescriptors;
+import io.iobench.options.FileDescriptors;
 import io.iobench.server.IoModel;
 import io.iobench.server.IoModels;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
@@ -46,7 +46,12 @@ public final class SweepCommand {
     private static final Set<String> VALUED = Set.of("models", "connections", "idle-connections", "sizes", "rates",
             "pipeline", "duration", "warmup", "idle-window", "threads", "server-jvm-opts", "client-jvm-opts",
             "server-cpus", "client-cpus", "label", "out");
-    private static final Set<String> SWITCHES = Set.of("no-closed-loop", "no-pin", "no-report", "debug", "help");
+    private static final Set<String> SWITCHES = Set.of("no-closed-loop", "no-pin", "no-report");
+
+    /** The exit code of a sweep stopped by SIGINT or SIGTERM, as a shell reports a process killed by SIGINT. */
+    static final int INTERRUPTED = 130;
+
+    private static final CommandShell SHELL = CommandShell.of("sweep", USAGE);
 
     private SweepCommand() {
     }
@@ -61,51 +66,36 @@ public final class SweepCommand {
      * interrupted, 2 for usage errors, 1 when the sweep could not run.
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Function<Path, Integer> afterSweep) {
-        boolean debug = Arrays.asList(args).contains("--debug");
-        Sweep sweep;
-        boolean report;
-        try {
-            Flags flags = Flags.parse(args, VALUED, SWITCHES);
-            if (flags.has("help")) {
-                out.println(USAGE);
-                return 0;
-            }
+        return SHELL.run(args, out, err, arguments -> {
+            Flags flags = Flags.parse(arguments, VALUED, SWITCHES);
             SweepPlan plan = plan(flags);
-            report = !flags.has("no-report");
-            Path out0 = flags.value("out").map(Path::of).orElse(null);
+            boolean report = !flags.has("no-report");
+            Path chosen = flags.value("out").map(Path::of).orElse(null);
             Path root = Path.of(System.getProperty(HOME_PROPERTY, ".")).resolve("results");
             List<String> command = new ArrayList<>(List.of("iobench", "sweep"));
             command.addAll(Arrays.asList(args));
-            ResultsDirectory results = ResultsDirectory.create(out0, root, plan.label(), Clock.systemUTC().instant(),
-                    command, plan);
-            sweep = new Sweep(plan, results, err, Clock.systemUTC());
-        } catch (UsageException e) {
-            err.println("iobench sweep: " + e.getMessage());
-            err.println(USAGE);
-            return UsageException.EXIT_CODE;
-        } catch (FileAlreadyExistsException e) {
-            err.println("iobench sweep: " + e.getMessage());
-            return UsageException.EXIT_CODE;
-        } catch (IOException e) {
-            return fail(err, debug, e);
-        }
-
-        Signal.handle(new Signal("INT"), s -> sweep.interrupt());
-        Signal.handle(new Signal("TERM"), s -> sweep.interrupt());
-        Thread killer = new Thread(sweep::killChildren, "sweep-cleanup");
-        Runtime.getRuntime().addShutdownHook(killer);
-        try {
-            boolean complete = sweep.run();
-            out.println(sweep.directory());
-            if (!complete) {
-                return 130;
+            ResultsDirectory results;
+            try {
+                results = ResultsDirectory.create(chosen, root, plan.label(), Clock.systemUTC().instant(), command,
+                        plan);
+            } catch (FileAlreadyExistsException e) {
+                throw new UsageException(e.getMessage());
             }
-            return report ? afterSweep.apply(sweep.directory()) : 0;
-        } catch (IOException e) {
-            return fail(err, debug, e);
-        } finally {
-            sweep.killChildren();
-        }
+            Sweep sweep = new Sweep(plan, results, err, Clock.systemUTC());
+            Signal.handle(new Signal("INT"), s -> sweep.interrupt());
+            Signal.handle(new Signal("TERM"), s -> sweep.interrupt());
+            Runtime.getRuntime().addShutdownHook(new Thread(sweep::killChildren, "sweep-cleanup"));
+            try {
+                boolean complete = sweep.run();
+                out.println(sweep.directory());
+                if (!complete) {
+                    return INTERRUPTED;
+                }
+                return report ? afterSweep.apply(sweep.directory()) : CommandShell.OK;
+            } finally {
+                sweep.killChildren();
+            }
+        });
     }
 
     static SweepPlan plan(Flags flags) {
@@ -208,13 +198,5 @@ public final class SweepCommand {
 
     private static List<String> words(String text) {
         return Arrays.stream(text.trim().split("\\s+")).filter(w -> !w.isEmpty()).collect(Collectors.toList());
-    }
-
-    private static int fail(PrintStream err, boolean debug, Exception e) {
-        err.println("iobench sweep: " + e.getMessage());
-        if (debug) {
-            e.printStackTrace(err);
-        }
-        return 1;
     }
 }

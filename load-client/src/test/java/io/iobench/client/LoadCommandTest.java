@@ -6,7 +6,7 @@ import io.iobench.client.result.RunResult;
 import io.iobench.client.result.RunResultJson;
 import io.iobench.client.testserver.TestEchoServer;
 import io.iobench.client.testserver.TestEchoServer.Fault;
-import io.iobench.server.FileDescriptors;
+import io.iobench.options.FileDescriptors;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

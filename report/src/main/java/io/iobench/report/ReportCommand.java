@@ -1,5 +1,6 @@
 package io.iobench.report;
 
+import io.iobench.options.CommandShell;
 import io.iobench.options.Flags;
 import io.iobench.options.Quantities;
 import io.iobench.options.UsageException;
@@ -14,10 +15,7 @@ import io.iobench.report.results.Warning;
 import io.iobench.report.sweep.SweepReport;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +46,9 @@ public final class ReportCommand {
             + " [--percentile-connections N] [--debug] | iobench report --compare DIR_A DIR_B [--out DIR] [--debug]";
 
     private static final Set<String> VALUED = Set.of("out", "jmh", "percentile-connections");
-    private static final Set<String> SWITCHES = Set.of("compare", "debug", "help");
+    private static final Set<String> SWITCHES = Set.of("compare");
+
+    private static final CommandShell SHELL = CommandShell.of("report", USAGE);
 
     private ReportCommand() {
     }
@@ -61,23 +61,11 @@ public final class ReportCommand {
 
     /** Writes the report or comparison the arguments ask for; returns the process exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        boolean debug = List.of(args).contains("--debug");
-        try {
+        return SHELL.run(args, out, err, arguments -> {
             List<String> positional = new ArrayList<>();
-            Flags flags = Flags.parse(options(args, positional), VALUED, SWITCHES);
-            if (flags.has("help")) {
-                out.println(USAGE);
-                return 0;
-            }
+            Flags flags = Flags.parse(options(arguments, positional), VALUED, SWITCHES);
             return flags.has("compare") ? compare(flags, positional, out, err) : report(flags, positional, out, err);
-        } catch (UsageException e) {
-            err.println("iobench report: " + e.getMessage() + " (iobench report --help shows the usage)");
-            return UsageException.EXIT_CODE;
-        } catch (IOException e) {
-            return fail(err, debug, e, describe(e));
-        } catch (RuntimeException e) {
-            return fail(err, debug, e, "could not write the report: " + e);
-        }
+        });
     }
 
     private static int report(Flags flags, List<String> positional, PrintStream out, PrintStream err)
@@ -95,14 +83,14 @@ public final class ReportCommand {
             sweep.warnings().forEach(w -> warn(err, w));
             err.println("iobench report: nothing to report in " + dir
                     + ": no runs/*/result.json could be read and no JMH results (jmh-*.json, --jmh) were given");
-            return 1;
+            return CommandShell.FAILED;
         }
         Path outDir = outDir(flags, dir);
         SweepReport report = new SweepReport(sweep, outDir, percentileConnections, jmh);
         Document document = report.document();
         report.warnings().forEach(w -> warn(err, w));
         write(document, outDir, "report", out);
-        return 0;
+        return CommandShell.OK;
     }
 
     private static int compare(Flags flags, List<String> positional, PrintStream out, PrintStream err)
@@ -119,7 +107,7 @@ public final class ReportCommand {
         CompareReport report = new CompareReport(a, b);
         report.warnings().forEach(w -> warn(err, w));
         write(report.document(), outDir(flags, b.dir()), "compare", out);
-        return 0;
+        return CommandShell.OK;
     }
 
     private static void write(Document document, Path outDir, String name, PrintStream out) throws IOException {
@@ -133,24 +121,6 @@ public final class ReportCommand {
         if (charts > 0) {
             out.println("wrote " + charts + " charts (PNG and SVG) in " + outDir.resolve("charts"));
         }
-    }
-
-    private static int fail(PrintStream err, boolean debug, Exception e, String line) {
-        err.println("iobench report: " + line + (debug ? "" : " (--debug shows where)"));
-        if (debug) {
-            e.printStackTrace(err);
-        }
-        return 1;
-    }
-
-    /** A file-system failure in words: which file, and what the system said about it. */
-    private static String describe(IOException e) {
-        return switch (e) {
-            case NoSuchFileException missing -> missing.getFile() + ": no such file or directory";
-            case AccessDeniedException denied -> denied.getFile() + ": permission denied";
-            case FileSystemException other -> other.getFile() + ": " + other.getReason();
-            default -> String.valueOf(e.getMessage());
-        };
     }
 
     private static void warn(PrintStream err, Warning warning) {
@@ -191,17 +161,17 @@ public final class ReportCommand {
     }
 
     /** Splits the arguments into the directories and the {@code --options} {@link Flags} understands. */
-    private static List<String> options(String[] args, List<String> positional) {
+    private static List<String> options(List<String> args, List<String> positional) {
         List<String> options = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
             if (!arg.startsWith("--")) {
                 positional.add(arg);
                 continue;
             }
             options.add(arg);
-            if (!arg.contains("=") && VALUED.contains(arg.substring(2)) && i + 1 < args.length) {
-                options.add(args[++i]);
+            if (!arg.contains("=") && VALUED.contains(arg.substring(2)) && i + 1 < args.size()) {
+                options.add(args.get(++i));
             }
         }
         return options;

@@ -1,5 +1,6 @@
 package io.iobench.server;
 
+import io.iobench.options.CommandShell;
 import io.iobench.options.Flags;
 import io.iobench.options.UsageException;
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
@@ -33,6 +33,8 @@ public final class ServerLauncher {
     static final String USAGE = "usage: iobench server --model NAME [--bind 127.0.0.1] [--port 0] [--threads N]"
             + " [--max-connections N] [--debug]";
 
+    private static final CommandShell SHELL = CommandShell.of("server", USAGE);
+
     private ServerLauncher() {
     }
 
@@ -42,17 +44,10 @@ public final class ServerLauncher {
 
     /** Runs the server until a signal arrives; returns the process exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        boolean debug = Arrays.asList(args).contains("--debug");
-        EchoServer server;
-        String model;
-        try {
-            Flags flags = Flags.parse(args, Set.of("model", "bind", "port", "threads", "max-connections"),
-                    Set.of("debug", "help"));
-            if (flags.has("help")) {
-                out.println(USAGE);
-                return 0;
-            }
-            model = flags.required("model");
+        return SHELL.run(args, out, err, arguments -> {
+            Flags flags = Flags.parse(arguments, Set.of("model", "bind", "port", "threads", "max-connections"),
+                    Set.of());
+            String model = flags.required("model");
             IoModel io = IoModels.named(model).orElseThrow(() -> new UsageException(
                     "unknown model '" + model + "'; known models: " + IoModels.all().stream()
                             .map(IoModel::name).collect(Collectors.joining(", "))));
@@ -62,18 +57,24 @@ public final class ServerLauncher {
                     flags.intValue("threads", 0, 0, 4096),
                     flags.intValue("max-connections", ServerOptions.defaultMaxConnections(), 1, Integer.MAX_VALUE),
                     ServerOptions.DEFAULT_BACKLOG);
-            server = io.start(options);
-        } catch (UsageException e) {
-            err.println("iobench server: " + e.getMessage());
-            err.println(USAGE);
-            return UsageException.EXIT_CODE;
-        } catch (BindException e) {
-            return fail(err, debug, e, "cannot bind: " + e.getMessage()
-                    + " (is the port in use, or the address not on this host?)");
-        } catch (IOException | UnsupportedOperationException e) {
-            return fail(err, debug, e, "cannot start: " + e.getMessage());
-        }
+            EchoServer server = start(io, options);
+            serveUntilSignalled(model, server, out, err);
+            return CommandShell.OK;
+        });
+    }
 
+    private static EchoServer start(IoModel io, ServerOptions options) throws IOException {
+        try {
+            return io.start(options);
+        } catch (BindException e) {
+            throw new IOException("cannot bind: " + e.getMessage()
+                    + " (is the port in use, or the address not on this host?)", e);
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new IOException("cannot start: " + e.getMessage(), e);
+        }
+    }
+
+    private static void serveUntilSignalled(String model, EchoServer server, PrintStream out, PrintStream err) {
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), s -> stop.countDown());
         Signal.handle(new Signal("INT"), s -> stop.countDown());
@@ -86,7 +87,6 @@ public final class ServerLauncher {
         }
         server.close();
         err.println("STOPPED model=" + model + " " + server.ledger());
-        return 0;
     }
 
     private static InetAddress bindAddress(String text) {
@@ -95,13 +95,5 @@ public final class ServerLauncher {
         } catch (UnknownHostException e) {
             throw new UsageException("--bind takes an address of this host such as 127.0.0.1, got '" + text + "'");
         }
-    }
-
-    private static int fail(PrintStream err, boolean debug, Exception e, String line) {
-        err.println("iobench server: " + line);
-        if (debug) {
-            e.printStackTrace(err);
-        }
-        return 1;
     }
 }

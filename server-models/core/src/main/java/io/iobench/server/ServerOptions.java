@@ -1,5 +1,6 @@
 package io.iobench.server;
 
+import io.iobench.options.FileDescriptors;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 

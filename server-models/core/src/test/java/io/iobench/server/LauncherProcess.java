@@ -1,5 +1,6 @@
 package io.iobench.server;
 
+import io.iobench.options.JvmOptions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,12 +51,12 @@ final class LauncherProcess implements AutoCloseable {
         Path stderr = workDir.resolve("server.err");
         String java = ProcessHandle.current().info().command().orElseThrow(
                 () -> new IllegalStateException("cannot tell which java runs this test"));
-        List<String> command = Stream.concat(Stream.of(java,
-                        // Small and single-threaded GC: the child shares two cores with the test.
-                        "-Xmx128m", "-XX:+UseSerialGC",
-                        "-cp", jarredClassPath(workDir),
-                        ServerLauncher.class.getName(), "--model", model), args.stream())
-                .toList();
+        List<String> command = new ArrayList<>(List.of(java,
+                // Small and single-threaded GC: the child shares two cores with the test.
+                "-Xmx128m", "-XX:+UseSerialGC"));
+        command.addAll(JvmOptions.required());
+        command.addAll(List.of("-cp", jarredClassPath(workDir), ServerLauncher.class.getName(), "--model", model));
+        command.addAll(args);
         Process process = new ProcessBuilder(command)
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile())

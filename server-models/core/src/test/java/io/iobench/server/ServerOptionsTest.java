@@ -3,6 +3,7 @@ package io.iobench.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.iobench.options.FileDescriptors;
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 

@@ -1,20 +1,25 @@
 package io.iobench.options;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses the quantities users type: durations ({@code 500ms}, {@code 10s}, {@code 2m}), byte sizes ({@code 64},
+ * Parses the quantities users type: durations ({@code 500ms}, {@code 10s}, {@code 2m}; also {@code us}, {@code ns}), byte sizes ({@code 64},
  * {@code 1k}, {@code 16KiB}, {@code 1m}; binary multiples), counts ({@code 10000}, {@code 10k}) and comma lists of
  * them. Every failure is a {@link UsageException} naming the option and the text.
  */
 public final class Quantities {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|ms|s|m|h)?");
+    private static final Map<String, Long> NANOS_PER = Map.of("ns", 1L, "us", 1_000L, "ms", 1_000_000L,
+            "s", 1_000_000_000L, "m", 60_000_000_000L, "h", 3_600_000_000_000L);
     private static final Pattern SIZE = Pattern.compile("(\\d+)(b|k|kb|kib|m|mb|mib)?");
     private static final Pattern COUNT = Pattern.compile("(\\d+)(k|m)?");
 
@@ -27,15 +32,31 @@ public final class Quantities {
         if (!m.matches()) {
             throw new UsageException(option + " takes a duration such as 500ms, 10s or 2m, got '" + text + "'");
         }
-        double amount = Double.parseDouble(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        double nanos = amount * switch (unit) {
-            case "ms" -> 1e6;
-            case "s" -> 1e9;
-            case "m" -> 60e9;
-            default -> 3600e9;
-        };
-        return Duration.ofNanos((long) nanos);
+        long scale = NANOS_PER.get(m.group(2) == null ? "s" : m.group(2));
+        BigDecimal nanos = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(scale));
+        try {
+            return Duration.ofNanos(nanos.setScale(0, RoundingMode.HALF_UP).longValueExact());
+        } catch (ArithmeticException e) {
+            throw new UsageException(option + " is too long: " + text);
+        }
+    }
+
+    /**
+     * A duration as users type it and {@link #parseDuration} reads it back exactly: {@code 0}, {@code 2s},
+     * {@code 500ms}, {@code 250us}, {@code 10ns}, in the largest unit that holds it whole.
+     */
+    public static String format(Duration duration) {
+        long nanos = duration.toNanos();
+        if (nanos == 0) {
+            return "0";
+        }
+        for (String unit : List.of("s", "ms", "us")) {
+            long scale = NANOS_PER.get(unit);
+            if (nanos % scale == 0) {
+                return nanos / scale + unit;
+            }
+        }
+        return nanos + "ns";
     }
 
     /** A size in bytes with optional binary multiple: 64, 1k, 16KiB, 1m. */

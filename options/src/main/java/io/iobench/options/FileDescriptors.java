@@ -1,4 +1,4 @@
-package io.iobench.server;
+package io.iobench.options;
 
 import com.sun.management.UnixOperatingSystemMXBean;
 import java.lang.management.ManagementFactory;

@@ -20,6 +20,17 @@ class QuantitiesTest {
     }
 
     @Test
+    void writesDurationsThatReadBackExactly() {
+        for (Duration d : new Duration[] {Duration.ZERO, Duration.ofSeconds(3), Duration.ofMillis(1500),
+                Duration.ofNanos(250_000), Duration.ofNanos(7), Duration.ofMinutes(2)}) {
+            assertThat(Quantities.parseDuration("--d", Quantities.format(d))).isEqualTo(d);
+        }
+        assertThat(Quantities.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
+        assertThat(Quantities.format(Duration.ofSeconds(120))).isEqualTo("120s");
+        assertThat(Quantities.parseDuration("--d", "250us")).isEqualTo(Duration.ofNanos(250_000));
+    }
+
+    @Test
     void readsSizesInBinaryMultiples() {
         assertThat(Quantities.parseBytes("--s", "64")).isEqualTo(64);
         assertThat(Quantities.parseBytes("--s", "64b")).isEqualTo(64);
