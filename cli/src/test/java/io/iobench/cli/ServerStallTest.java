@@ -2,8 +2,9 @@ package io.iobench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iobench.results.RunFiles;
+import io.iobench.results.RunResult;
+import io.iobench.results.RunResultFile;
 import io.iobench.sweep.ServerLaunch;
 import io.iobench.sweep.ServerProcess;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServerStallTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long RUN_SECONDS = 5;
 
     @TempDir
@@ -43,15 +43,15 @@ class ServerStallTest {
             }
             assertThat(load.exitValue()).as(Files.readString(tmp.resolve("err.txt"))).isZero();
         }
-        JsonNode result = JSON.readTree(tmp.resolve("run/result.json").toFile());
-        assertThat(result.at("/flags/failed").asBoolean()).isFalse();
+        RunResult result = RunResultFile.read(tmp.resolve("run").resolve(RunFiles.RESULT_JSON));
+        assertThat(result.flags().failed()).isFalse();
         // About a fifth of the intended sends fall inside the stop; the worst waited the whole second.
-        assertThat(result.at("/latency_us/corrected/max").asLong()).isGreaterThanOrEqualTo(800_000);
-        assertThat(result.at("/latency_us/corrected/p99").asLong()).isGreaterThanOrEqualTo(500_000);
-        assertThat(result.at("/latency_us/corrected/p99").asLong())
-                .isGreaterThanOrEqualTo(result.at("/latency_us/uncorrected/p99").asLong());
-        assertThat(result.at("/errors/mismatch").asLong()).isZero();
-        assertThat(result.at("/measured_s").asDouble()).isLessThan(RUN_SECONDS + 1.0);
+        assertThat(result.latencyUs().corrected().max()).isGreaterThanOrEqualTo(800_000);
+        assertThat(result.latencyUs().corrected().p99()).isGreaterThanOrEqualTo(500_000);
+        assertThat(result.latencyUs().corrected().p99())
+                .isGreaterThanOrEqualTo(result.latencyUs().uncorrected().p99());
+        assertThat(result.errors().mismatch()).isZero();
+        assertThat(result.timing().measuredS()).isLessThan(RUN_SECONDS + 1.0);
     }
 
     @Test
@@ -68,9 +68,9 @@ class ServerStallTest {
                 load.destroyForcibly();
             }
         }
-        JsonNode result = JSON.readTree(tmp.resolve("run/result.json").toFile());
-        assertThat(result.at("/errors/timeout").asLong()).as("messages left unanswered").isPositive();
-        assertThat(result.at("/measured_s").asDouble()).isLessThan(RUN_SECONDS + 1.0);
+        RunResult result = RunResultFile.read(tmp.resolve("run").resolve(RunFiles.RESULT_JSON));
+        assertThat(result.errors().timeout()).as("messages left unanswered").isPositive();
+        assertThat(result.timing().measuredS()).isLessThan(RUN_SECONDS + 1.0);
     }
 
     private Process startLoad(ServerProcess server) throws IOException {

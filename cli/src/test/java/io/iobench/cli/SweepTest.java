@@ -2,12 +2,22 @@ package io.iobench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iobench.results.LatencyLogFile;
+import io.iobench.results.LoadMode;
+import io.iobench.results.RunFiles;
+import io.iobench.results.RunResult;
+import io.iobench.results.RunResultFile;
+import io.iobench.results.StoredRun;
+import io.iobench.results.StoredSweep;
+import io.iobench.results.SummaryCsv;
+import io.iobench.results.SweepDirectory;
+import io.iobench.results.SweepManifest;
+import io.iobench.results.SweepReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -17,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code iobench sweep} end to end, through the script: real servers, real clients, real files. */
 class SweepTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path tmp;
@@ -32,27 +40,32 @@ class SweepTest {
                 "--duration", "1s", "--idle-window", "2s", "--out", out.toString());
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
 
-        JsonNode manifest = JSON.readTree(out.resolve("manifest.json").toFile());
-        assertThat(manifest.get("status").asText()).isEqualTo("complete");
-        assertThat(manifest.get("runs")).hasSize(4);
-        assertThat(manifest.at("/environment/kernel").asText()).isNotEmpty();
+        StoredSweep sweep = SweepReader.read(out);
+        assertThat(sweep.warnings()).isEmpty();
+        SweepManifest manifest = sweep.manifest().orElseThrow();
+        assertThat(manifest.status()).isEqualTo(SweepManifest.Status.COMPLETE);
+        assertThat(manifest.runs()).hasSize(4);
+        assertThat(manifest.plan().modes()).containsExactly(LoadMode.CLOSED);
+        assertThat(manifest.environment().kernel()).isNotEmpty();
+        assertThat(manifest.environment().serverCommand()).contains("--model <model> ");
 
-        List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
-        assertThat(csv).hasSize(5);
-        assertThat(csv.get(0)).startsWith("id,model,connections,");
-        for (String id : List.of("selector-c1-s64", "selector-c10-s64", "thread-per-connection-c1-s64",
-                "thread-per-connection-c10-s64")) {
-            Path run = out.resolve("runs").resolve(id);
-            JsonNode result = JSON.readTree(run.resolve("result.json").toFile());
-            assertThat(result.at("/flags/failed").asBoolean()).as(id + ": " + result.at("/flags/reason")).isFalse();
-            assertThat(result.at("/throughput/messages").asLong()).as(id).isPositive();
-            assertThat(result.at("/errors/mismatch").asLong()).as(id).isZero();
-            assertThat(result.at("/server/cpu_user_s").isNumber()).as(id).isTrue();
-            assertThat(result.at("/environment/pinning").isObject()).as(id).isTrue();
-            assertThat(run.resolve("uncorrected.hgrm")).isNotEmptyFile();
-            assertThat(run.resolve("latency.hlog")).isNotEmptyFile();
-            assertThat(run.resolve("server.log")).content().contains("READY model=").contains("STOPPED model=");
-            assertThat(csv).anyMatch(row -> row.startsWith(id + ","));
+        List<Map<String, String>> csv = SummaryCsv.read(out.resolve(SweepDirectory.SUMMARY));
+        assertThat(csv).extracting(row -> row.get("id")).containsExactly("selector-c1-s64", "selector-c10-s64",
+                "thread-per-connection-c1-s64", "thread-per-connection-c10-s64");
+        for (StoredRun run : sweep.runs()) {
+            RunResult result = run.result();
+            String id = run.id();
+            assertThat(result.flags().failed()).as(id + ": " + result.flags().reason()).isFalse();
+            assertThat(result.throughput().messages()).as(id).isPositive();
+            assertThat(result.errors().mismatch()).as(id).isZero();
+            assertThat(result.server().cpu().cpuUserS()).as(id).isNotNegative();
+            assertThat(result.environment().pinning()).as(id).isNotNull();
+            assertThat(result.client().io()).as(id).isNotNull();
+            assertThat(run.dir().resolve(RunFiles.UNCORRECTED_HGRM)).isNotEmptyFile();
+            assertThat(LatencyLogFile.read(run.dir().resolve(RunFiles.HLOG)).total(LatencyLogFile.UNCORRECTED)
+                    .getTotalCount()).as(id).isEqualTo(result.latencyUs().uncorrected().count());
+            assertThat(run.dir().resolve(RunFiles.SERVER_LOG)).content().contains("READY model=")
+                    .contains("STOPPED model=");
         }
         assertThat(out.resolve("report.html")).isNotEmptyFile();
         assertThat(out.resolve("report.md")).isNotEmptyFile();
@@ -75,12 +88,13 @@ class SweepTest {
             sweep.descendants().forEach(ProcessHandle::destroyForcibly);
             sweep.destroyForcibly();
         }
-        JsonNode failed = JSON.readTree(out.resolve("runs/selector-c1-s64/result.json").toFile());
-        assertThat(failed.at("/flags/failed").asBoolean()).isTrue();
-        assertThat(failed.at("/flags/reason").asText()).contains("server died");
-        JsonNode next = JSON.readTree(out.resolve("runs/selector-c10-s64/result.json").toFile());
-        assertThat(next.at("/flags/failed").asBoolean()).as(next.at("/flags/reason").asText()).isFalse();
-        assertThat(Files.readAllLines(out.resolve("summary.csv"))).hasSize(3);
+        RunResult failed = RunResultFile.read(out.resolve("runs/selector-c1-s64/result.json"));
+        assertThat(failed.flags().failed()).isTrue();
+        assertThat(failed.flags().reason()).contains("server died");
+        RunResult next = RunResultFile.read(out.resolve("runs/selector-c10-s64/result.json"));
+        assertThat(next.flags().failed()).as(next.flags().reason()).isFalse();
+        assertThat(SummaryCsv.read(out.resolve(SweepDirectory.SUMMARY))).extracting(row -> row.get("failed"))
+                .containsExactly("true", "false");
     }
 
     @Test
@@ -107,11 +121,11 @@ class SweepTest {
             child.onExit().get(20, TimeUnit.SECONDS);
             assertThat(child.isAlive()).as("child %d of the sweep", child.pid()).isFalse();
         }
-        JsonNode manifest = JSON.readTree(out.resolve("manifest.json").toFile());
-        assertThat(manifest.get("status").asText()).isEqualTo("interrupted");
-        assertThat(manifest.at("/runs/0/id").asText()).isEqualTo("selector-c1-s64");
-        assertThat(JSON.readTree(out.resolve("runs/selector-c1-s64/result.json").toFile()).at("/flags/failed")
-                .asBoolean()).isFalse();
+        StoredSweep stored = SweepReader.read(out);
+        SweepManifest manifest = stored.manifest().orElseThrow();
+        assertThat(manifest.status()).isEqualTo(SweepManifest.Status.INTERRUPTED);
+        assertThat(manifest.runs().getFirst().id()).isEqualTo("selector-c1-s64");
+        assertThat(RunResultFile.read(out.resolve("runs/selector-c1-s64/result.json")).flags().failed()).isFalse();
         try (Stream<Path> runs = Files.list(out.resolve("runs"))) {
             assertThat(runs.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".partial"));
         }

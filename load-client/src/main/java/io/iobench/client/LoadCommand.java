@@ -4,11 +4,12 @@ import io.iobench.client.engine.Engine;
 import io.iobench.client.proc.Machine;
 import io.iobench.client.proc.ProcStat;
 import io.iobench.client.proc.ProcessInfo;
-import io.iobench.client.record.LatencyLog;
-import io.iobench.client.result.RunResult;
-import io.iobench.client.result.RunResultJson;
 import io.iobench.options.CommandShell;
 import io.iobench.options.UsageException;
+import io.iobench.results.HgrmFile;
+import io.iobench.results.RunFiles;
+import io.iobench.results.RunResult;
+import io.iobench.results.RunResultFile;
 import io.iobench.options.FileDescriptors;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -31,13 +32,6 @@ import java.nio.file.Path;
  */
 public final class LoadCommand {
 
-    static final String UNCORRECTED_HGRM = "uncorrected.hgrm";
-    static final String CORRECTED_HGRM = "corrected.hgrm";
-    static final String HLOG = "latency.hlog";
-
-    /** Descriptors the JVM, selectors and files need beside the connections. */
-    static final int DESCRIPTOR_RESERVE = 64;
-
     private static final CommandShell SHELL = CommandShell.of("load", LoadOptions.USAGE);
 
     private LoadCommand() {
@@ -55,7 +49,7 @@ public final class LoadCommand {
             if (options.serverPid() != null && !ProcStat.alive(options.serverPid())) {
                 throw new UsageException("--server-pid " + options.serverPid() + ": no such process");
             }
-            if (Files.exists(options.out().resolve(RunResultJson.FILE_NAME))) {
+            if (Files.exists(options.out().resolve(RunFiles.RESULT_JSON))) {
                 throw new UsageException(options.out() + " already holds a run; give a new --out");
             }
             Machine machine = Machine.current();
@@ -65,12 +59,13 @@ public final class LoadCommand {
             Path dir = Files.createDirectories(options.out());
             RunFacts facts = new LoadRun(options, dir, err).execute();
             RunResult result = facts.toResult(options, machine, client, server);
-            LatencyLog.writeDistribution(dir.resolve(UNCORRECTED_HGRM), facts.uncorrected);
-            if (facts.corrected != null) {
-                LatencyLog.writeDistribution(dir.resolve(CORRECTED_HGRM), facts.corrected);
+            HgrmFile.write(dir.resolve(RunFiles.UNCORRECTED_HGRM), facts.drained().uncorrected());
+            if (facts.drained().corrected() != null) {
+                HgrmFile.write(dir.resolve(RunFiles.CORRECTED_HGRM), facts.drained().corrected());
             }
-            RunResultJson.write(result, dir.resolve(RunResultJson.FILE_NAME));
-            RunSummary.print(out, result, facts.recorder.clamped(), facts.spinS, dir);
+            RunResultFile.write(result, dir.resolve(RunFiles.RESULT_JSON));
+            RunSummary.print(out, result, facts.drained().recorder().clamped(),
+                    facts.window() == null ? 0 : facts.window().spinS(), dir);
             return result.flags().failed() ? CommandShell.FAILED : CommandShell.OK;
         });
     }
@@ -78,12 +73,10 @@ public final class LoadCommand {
     /** Refuses a run that would run out of descriptors half-way, which would measure the client's limit. */
     private static void checkDescriptors(LoadOptions options) {
         long limit = FileDescriptors.limit();
-        long open = Math.max(0, FileDescriptors.open());
-        long needed = (long) options.connections() + options.idleConnections() + open + DESCRIPTOR_RESERVE;
-        if (needed > limit) {
+        if (options.descriptorsNeeded() > limit) {
             throw new UsageException(options.connections() + options.idleConnections() + " connections need "
-                    + needed + " file descriptors (with " + open + " open and " + DESCRIPTOR_RESERVE
-                    + " in reserve) but this process may open " + limit + "; raise ulimit -n or use fewer");
+                    + options.descriptorsNeeded() + " file descriptors (with " + LoadOptions.DESCRIPTOR_RESERVE
+                    + " for the JVM itself) but this process may open " + limit + "; raise ulimit -n or use fewer");
         }
     }
 }

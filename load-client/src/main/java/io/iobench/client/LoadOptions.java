@@ -8,6 +8,7 @@ import io.iobench.client.load.OpenLoop;
 import io.iobench.options.Flags;
 import io.iobench.options.Quantities;
 import io.iobench.options.UsageException;
+import io.iobench.results.LoadMode;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -15,87 +16,171 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * The options of {@code iobench load}, checked: every mistake is a one-line {@link UsageException}.
+ * The options of {@code iobench load}, checked: the one description of the client's command line. The command
+ * reads them with {@link #parse}; the sweep builds them with {@link #builder} and hands the client
+ * {@link #toArguments()}, which {@link #parse} reads back as the same options. Every mistake is a one-line
+ * {@link UsageException} naming the flag, whichever way the options were made.
  *
- * @param serverPid null without {@code --server-pid}
- * @param rate      messages/s for an open loop, or null for a closed loop
- * @param clientIo  how the IO threads talk to the kernel; null (auto) for io_uring where it works, else selector
+ * @param target         the echo server
+ * @param connections    connections carrying load
+ * @param idleConnections extra connections opened and never used
+ * @param sizeBytes      message size, 1 to {@link #MAX_SIZE_BYTES}
+ * @param duration       the measured window
+ * @param warmup         load before the window, not recorded
+ * @param idleWindow     connections open and silent before the warm-up; zero for none, else at least
+ *                       {@link #MIN_IDLE_WINDOW}
+ * @param pipeline       closed loop: messages in flight per connection
+ * @param rate           messages/s for an open loop, or null for a closed loop
+ * @param serverPid      the server process to measure, or null
+ * @param model          the label results carry, the model's name in a sweep
+ * @param connectTimeout how long one connect may take
+ * @param ioThreads      the client's IO threads
+ * @param clientIo       how the IO threads talk to the kernel; null (auto) for io_uring where it works, else
+ *                       selector
+ * @param out            the run's directory
  */
-record LoadOptions(InetSocketAddress target, int connections, int idleConnections, int sizeBytes,
-                   Duration duration, Duration warmup, Duration idleWindow, int pipeline, Long rate,
-                   Long serverPid, String model, Duration connectTimeout, int ioThreads, ClientIo clientIo,
-                   Path out) {
+public record LoadOptions(InetSocketAddress target, int connections, int idleConnections, int sizeBytes,
+                          Duration duration, Duration warmup, Duration idleWindow, int pipeline, Long rate,
+                          Long serverPid, String model, Duration connectTimeout, int ioThreads, ClientIo clientIo,
+                          Path out) {
 
     static final String USAGE = "usage: iobench load --target HOST:PORT --connections N [--idle-connections M]"
             + " [--size 64] [--duration 10s] [--warmup 2s] [--idle-window 2s] [--pipeline K | --rate R]"
             + " [--server-pid PID] [--model NAME] [--connect-timeout 5s] [--io-threads 1]"
             + " [--client-io auto|io_uring|selector] [--out DIR] [--debug]";
 
-    /** The shortest idle window that measures anything: CPU time has a 10 ms resolution. */
-    static final Duration MIN_IDLE_WINDOW = Duration.ofSeconds(2);
+    /** The largest message the client sends: 1 MiB. */
+    public static final int MAX_SIZE_BYTES = EngineOptions.MAX_SIZE_BYTES;
+    /** The shortest idle window that measures anything: CPU time is counted in 10 ms ticks. */
+    public static final Duration MIN_IDLE_WINDOW = Duration.ofSeconds(2);
+    /** Descriptors a client JVM needs beside its connections: its jars, epoll or io_uring, pipes, its files. */
+    public static final int DESCRIPTOR_RESERVE = 128;
+    /** The highest open-loop rate, messages/s. */
+    public static final long MAX_RATE = 1_000_000_000L;
 
     private static final Set<String> VALUED = Set.of("target", "connections", "idle-connections", "size",
             "duration", "warmup", "idle-window", "pipeline", "rate", "server-pid", "model", "connect-timeout",
             "io-threads", "client-io", "out");
 
+    public LoadOptions {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(model, "model");
+        positive("connections", connections);
+        if (idleConnections < 0) {
+            throw new UsageException("--idle-connections must be at least 0, got " + idleConnections);
+        }
+        if (sizeBytes < 1 || sizeBytes > MAX_SIZE_BYTES) {
+            throw new UsageException("--size must be 1 B to 1 MiB, got " + sizeBytes);
+        }
+        positive("duration", duration);
+        if (warmup.isNegative()) {
+            throw new UsageException("--warmup must be at least 0, got " + Quantities.format(warmup));
+        }
+        checkIdleWindow(idleWindow);
+        positive("pipeline", pipeline);
+        if (rate != null && (rate < 1 || rate > MAX_RATE)) {
+            throw new UsageException("--rate must be 1 to 1e9 messages/s, got " + rate);
+        }
+        positive("connect-timeout", connectTimeout);
+        if (ioThreads < 1 || ioThreads > 64) {
+            throw new UsageException("--io-threads must be between 1 and 64, got " + ioThreads);
+        }
+    }
+
+    /** Options for {@code connections} to {@code target}, the command's defaults otherwise. */
+    public static Builder builder(InetSocketAddress target, int connections) {
+        return new Builder(target, connections);
+    }
+
+    /** Reads the command line; {@code --help} and {@code --debug} are the command shell's. */
     static LoadOptions parse(List<String> args) {
         Flags flags = Flags.parse(args, VALUED, Set.of());
-        flags.required("target");
-        flags.required("connections");
         if (flags.has("pipeline") && flags.has("rate")) {
             throw new UsageException("--pipeline (closed loop) and --rate (open loop) exclude each other; give one");
         }
-        long size = Quantities.parseBytes("--size", flags.stringValue("size", "64"));
-        if (size < 1 || size > EngineOptions.MAX_SIZE_BYTES) {
-            throw new UsageException("--size must be 1 B to 1 MiB, got " + flags.stringValue("size", ""));
-        }
-        Duration duration = positive("duration", Quantities.parseDuration("--duration",
-                flags.stringValue("duration", "10s")));
-        Duration warmup = Quantities.parseDuration("--warmup", flags.stringValue("warmup", "2s"));
-        Duration idleWindow = Quantities.parseDuration("--idle-window", flags.stringValue("idle-window", "2s"));
-        if (!idleWindow.isZero() && idleWindow.compareTo(MIN_IDLE_WINDOW) < 0) {
-            throw new UsageException("--idle-window must be 0 (none) or at least 2s, got "
-                    + flags.stringValue("idle-window", ""));
-        }
-        Long rate = null;
+        Builder options = builder(target(flags.required("target")),
+                flags.intValue("connections", 0, 1, Integer.MAX_VALUE))
+                .idleConnections(flags.intValue("idle-connections", 0, 0, Integer.MAX_VALUE))
+                .sizeBytes((int) flags.bytes("size", "64", 1, MAX_SIZE_BYTES))
+                .duration(Quantities.parseDuration("--duration", flags.stringValue("duration", "10s")))
+                .warmup(Quantities.parseDuration("--warmup", flags.stringValue("warmup", "2s")))
+                .idleWindow(Quantities.parseDuration("--idle-window", flags.stringValue("idle-window", "2s")))
+                .model(flags.stringValue("model", Builder.DEFAULT_MODEL))
+                .connectTimeout(Quantities.parseDuration("--connect-timeout",
+                        flags.stringValue("connect-timeout", "5s")))
+                .ioThreads(flags.intValue("io-threads", 1, 1, 64))
+                .clientIo(clientIo(flags.stringValue("client-io", "auto")))
+                .out(Path.of(flags.stringValue("out", defaultOut())));
         if (flags.has("rate")) {
-            rate = Quantities.parseCount("--rate", flags.required("rate"));
-            if (rate < 1 || rate > 1_000_000_000L) {
-                throw new UsageException("--rate must be 1 to 1e9 messages/s, got " + flags.required("rate"));
-            }
+            options.openLoop(Quantities.parseCount("--rate", flags.required("rate")));
+        } else {
+            options.closedLoop(flags.intValue("pipeline", 1, 1, 1_000_000));
         }
-        Long serverPid = null;
         if (flags.has("server-pid")) {
-            serverPid = Quantities.parseCount("--server-pid", flags.required("server-pid"));
+            options.serverPid(Quantities.parseCount("--server-pid", flags.required("server-pid")));
         }
-        return new LoadOptions(
-                target(flags.required("target")),
-                flags.intValue("connections", 0, 1, Integer.MAX_VALUE),
-                flags.intValue("idle-connections", 0, 0, Integer.MAX_VALUE),
-                (int) size, duration, warmup, idleWindow,
-                flags.intValue("pipeline", 1, 1, 1_000_000),
-                rate, serverPid,
-                flags.stringValue("model", "unknown"),
-                positive("connect-timeout", Quantities.parseDuration("--connect-timeout",
-                        flags.stringValue("connect-timeout", "5s"))),
-                flags.intValue("io-threads", 1, 1, 64),
-                clientIo(flags.stringValue("client-io", "auto")),
-                Path.of(flags.stringValue("out", defaultOut())));
+        return options.build();
     }
 
-    private static ClientIo clientIo(String text) {
-        if (text.equals("auto")) {
-            return null;
+    /** The command line {@link #parse} reads back as these options, a flag for every value. */
+    public List<String> toArguments() {
+        List<String> args = new ArrayList<>(List.of(
+                "--target", targetText(),
+                "--connections", Integer.toString(connections),
+                "--idle-connections", Integer.toString(idleConnections),
+                "--size", Integer.toString(sizeBytes),
+                "--duration", Quantities.format(duration),
+                "--warmup", Quantities.format(warmup),
+                "--idle-window", Quantities.format(idleWindow),
+                "--model", model,
+                "--connect-timeout", Quantities.format(connectTimeout),
+                "--io-threads", Integer.toString(ioThreads),
+                "--client-io", clientIo == null ? "auto" : clientIo.label(),
+                "--out", out.toString()));
+        if (rate != null) {
+            args.addAll(List.of("--rate", Long.toString(rate)));
+        } else {
+            args.addAll(List.of("--pipeline", Integer.toString(pipeline)));
         }
-        ClientIo io = ClientIo.of(text);
-        if (io == null) {
-            throw new UsageException("--client-io takes auto, io_uring or selector, got '" + text + "'");
+        if (serverPid != null) {
+            args.addAll(List.of("--server-pid", Long.toString(serverPid)));
         }
-        return io;
+        return args;
+    }
+
+    /** Refuses an idle window too short to measure: zero (none) or at least {@link #MIN_IDLE_WINDOW}. */
+    public static void checkIdleWindow(Duration idleWindow) {
+        if (!idleWindow.isZero() && idleWindow.compareTo(MIN_IDLE_WINDOW) < 0) {
+            throw new UsageException("--idle-window must be 0 (none) or at least 2s, got "
+                    + Quantities.format(idleWindow));
+        }
+    }
+
+    /** Descriptors the client needs for this run: one per connection and {@link #DESCRIPTOR_RESERVE}. */
+    public long descriptorsNeeded() {
+        return descriptorsNeeded(connections, idleConnections);
+    }
+
+    /** Descriptors a client with these connections needs, before its options are whole. */
+    public static long descriptorsNeeded(int connections, int idleConnections) {
+        return (long) connections + idleConnections + DESCRIPTOR_RESERVE;
+    }
+
+    /** The main class of {@code iobench load}, which reads {@link #toArguments()}. */
+    public static String mainClass() {
+        return LoadCommand.class.getName();
+    }
+
+    /** Open loop with a rate, closed loop without. */
+    public LoadMode mode() {
+        return rate == null ? LoadMode.CLOSED : LoadMode.OPEN;
     }
 
     LoadModel loadModel() {
@@ -112,15 +197,139 @@ record LoadOptions(InetSocketAddress target, int connections, int idleConnection
         return target.getHostString() + ":" + target.getPort();
     }
 
+    /**
+     * Builds {@link LoadOptions} with the command's defaults: 64 B, 10 s measured after 2 s of warm-up and a 2 s
+     * idle window, a closed loop of one message in flight per connection, no server pid, model "unknown", 5 s
+     * connect time-out, one IO thread, io_uring where it works, a new {@code results/load-<time>} directory.
+     */
+    public static final class Builder {
+
+        static final String DEFAULT_MODEL = "unknown";
+
+        private final InetSocketAddress target;
+        private final int connections;
+        private int idleConnections;
+        private int sizeBytes = 64;
+        private Duration duration = Duration.ofSeconds(10);
+        private Duration warmup = Duration.ofSeconds(2);
+        private Duration idleWindow = Duration.ofSeconds(2);
+        private int pipeline = 1;
+        private Long rate;
+        private Long serverPid;
+        private String model = DEFAULT_MODEL;
+        private Duration connectTimeout = EngineOptions.DEFAULT_CONNECT_TIMEOUT;
+        private int ioThreads = 1;
+        private ClientIo clientIo;
+        private Path out;
+
+        private Builder(InetSocketAddress target, int connections) {
+            this.target = target;
+            this.connections = connections;
+        }
+
+        public Builder idleConnections(int count) {
+            this.idleConnections = count;
+            return this;
+        }
+
+        public Builder sizeBytes(int bytes) {
+            this.sizeBytes = bytes;
+            return this;
+        }
+
+        public Builder duration(Duration window) {
+            this.duration = window;
+            return this;
+        }
+
+        public Builder warmup(Duration time) {
+            this.warmup = time;
+            return this;
+        }
+
+        public Builder idleWindow(Duration window) {
+            this.idleWindow = window;
+            return this;
+        }
+
+        /** A closed loop keeping {@code messagesInFlight} on each connection. */
+        public Builder closedLoop(int messagesInFlight) {
+            this.pipeline = messagesInFlight;
+            this.rate = null;
+            return this;
+        }
+
+        /** An open loop sending {@code msgsPerS} over all connections. */
+        public Builder openLoop(long msgsPerS) {
+            this.rate = msgsPerS;
+            this.pipeline = 1;
+            return this;
+        }
+
+        public Builder serverPid(long pid) {
+            this.serverPid = pid;
+            return this;
+        }
+
+        public Builder model(String label) {
+            this.model = label;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        public Builder ioThreads(int threads) {
+            this.ioThreads = threads;
+            return this;
+        }
+
+        /** @param io how to talk to the kernel, or null to choose io_uring where it works */
+        public Builder clientIo(ClientIo io) {
+            this.clientIo = io;
+            return this;
+        }
+
+        public Builder out(Path dir) {
+            this.out = dir;
+            return this;
+        }
+
+        /** @throws UsageException naming the flag of the first value out of range */
+        public LoadOptions build() {
+            return new LoadOptions(target, connections, idleConnections, sizeBytes, duration, warmup, idleWindow,
+                    pipeline, rate, serverPid, model, connectTimeout, ioThreads, clientIo,
+                    out != null ? out : Path.of(defaultOut()));
+        }
+    }
+
+    private static ClientIo clientIo(String text) {
+        if (text.equals("auto")) {
+            return null;
+        }
+        ClientIo io = ClientIo.of(text);
+        if (io == null) {
+            throw new UsageException("--client-io takes auto, io_uring or selector, got '" + text + "'");
+        }
+        return io;
+    }
+
     private static String defaultOut() {
         return "results/load-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     }
 
-    private static Duration positive(String name, Duration value) {
+    private static void positive(String name, Duration value) {
         if (value.isZero() || value.isNegative()) {
             throw new UsageException("--" + name + " must be more than 0");
         }
-        return value;
+    }
+
+    private static void positive(String name, long value) {
+        if (value < 1) {
+            throw new UsageException("--" + name + " must be at least 1, got " + value);
+        }
     }
 
     private static InetSocketAddress target(String text) {

@@ -1,5 +1,9 @@
 package io.iobench.client;
 
+import io.iobench.client.RunFacts.Connected;
+import io.iobench.client.RunFacts.Drained;
+import io.iobench.client.RunFacts.IdleWindow;
+import io.iobench.client.RunFacts.MeasuredWindow;
 import io.iobench.client.engine.ClientIo;
 import io.iobench.client.engine.Engine;
 import io.iobench.client.engine.LoadModel;
@@ -10,8 +14,10 @@ import io.iobench.client.proc.ProcStat;
 import io.iobench.client.proc.ProcWindow;
 import io.iobench.client.proc.ProcessGoneException;
 import io.iobench.client.record.IntervalReporter;
-import io.iobench.client.record.LatencyLog;
 import io.iobench.client.record.RunRecorder;
+import io.iobench.results.LatencyLogFile;
+import io.iobench.results.LoadMode;
+import io.iobench.results.RunFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -19,20 +25,23 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One run of {@code iobench load}, in the order that keeps each measurement clean:
+ * One run of {@code iobench load}, in the order that keeps each measurement clean, each phase returning what it
+ * measured:
  * <ol>
- *   <li>the server's memory before any connection;</li>
- *   <li>connect every active and idle connection (bounded connects in flight), then the server's memory again:
- *       the difference per connection is what a connection costs the model;</li>
- *   <li>the idle window: connections open, nothing sent, the server's CPU measured (a busy-polling model burns
- *       a core here doing nothing);</li>
+ *   <li>connect ({@link Connected}): the server's memory before any connection, every active and idle connection
+ *       opened (bounded connects in flight), the server's memory again: the difference per connection is what a
+ *       connection costs the model;</li>
+ *   <li>the idle window ({@link IdleWindow}): connections open, nothing sent, the server's CPU measured (a
+ *       busy-polling model burns a core here doing nothing);</li>
  *   <li>warm-up under load, recorded apart and never reported;</li>
- *   <li>the measured window, with /proc snapshots of server and client at its start and end, a progress line
- *       and an interval histogram each second;</li>
- *   <li>a drain: no more sends, outstanding echoes awaited up to a time-out (then counted as time-outs).</li>
+ *   <li>the measured window ({@link MeasuredWindow}), with /proc snapshots of server and client at its start and
+ *       end, a progress line and an interval histogram each second;</li>
+ *   <li>the drain ({@link Drained}): no more sends, outstanding echoes awaited up to a time-out (then counted as
+ *       time-outs), the latency totals taken.</li>
  * </ol>
  * The run watches the server throughout: if its process exits or it closes every connection, the run stops,
- * keeps what it recorded and says why. The files are written by {@link LoadCommand}.
+ * keeps what it recorded and says why. {@link RunFacts} is built once, at the end; {@link LoadCommand} writes the
+ * files.
  */
 final class LoadRun {
 
@@ -52,106 +61,127 @@ final class LoadRun {
 
     /** Runs and returns what was measured; failures of the server end the run early, never throw. */
     RunFacts execute() throws IOException, InterruptedException {
-        RunFacts facts = new RunFacts(Instant.now());
-        facts.serverBeforeConnect = serverStat();
+        Instant startedAt = Instant.now();
+        ProcStat serverBeforeConnect = serverStat();
         String noUring = ClientIo.IO_URING.unavailableReason();
         if (options.clientIo() == null && noUring != null) {
             progress.println("client io    selector: io_uring is not available here (" + noUring + ")");
         }
         try (Engine engine = Engine.open(options.engineOptions())) {
-            facts.clientIo = engine.io().label();
-            facts.connect = engine.connectReport();
-            facts.serverConnected = serverStat();
-            facts.failure = serverGone();
-            if (facts.failure == null && engine.connections() == 0) {
-                facts.failure = "no connection to " + options.targetText() + " succeeded (refused "
-                        + facts.connect.refused() + ", timed out " + facts.connect.timedOut() + ", failed "
-                        + facts.connect.failed() + ")";
+            Connected connected = new Connected(engine.connectReport(), engine.io().label(), serverBeforeConnect,
+                    serverStat());
+            String failure = serverGone();
+            if (failure == null && engine.connections() == 0) {
+                failure = "no connection to " + options.targetText() + " succeeded (refused "
+                        + connected.report().refused() + ", timed out " + connected.report().timedOut() + ", failed "
+                        + connected.report().failed() + ")";
             }
-            if (facts.failure == null && !options.idleWindow().isZero() && facts.serverConnected != null) {
+            IdleWindow idle = null;
+            if (failure == null && !options.idleWindow().isZero() && connected.serverConnected() != null) {
                 ProcStat before = serverStat();
-                facts.failure = watch(System.nanoTime() + options.idleWindow().toNanos(), null);
+                failure = watch(System.nanoTime() + options.idleWindow().toNanos(), null);
                 ProcStat after = serverStat();
-                if (facts.failure == null && before != null && after != null) {
-                    facts.serverIdle = new ProcWindow(before, after);
+                if (failure == null && before != null && after != null) {
+                    idle = new IdleWindow(new ProcWindow(before, after));
                 }
             }
-            if (facts.failure == null) {
-                load(engine, facts);
-            } else {
-                // Nothing was sent: the run's files are still written, with empty histograms.
-                long nowNs = System.nanoTime();
-                facts.recorder = new RunRecorder(nowNs, nowNs, false);
-                try (IntervalReporter reporter = reporter(facts.recorder,
-                        new LatencyLog(dir.resolve(LoadCommand.HLOG), System.currentTimeMillis()), engine)) {
-                    reporter.finish();
-                    facts.latency(reporter);
-                }
-            }
+            Loaded loaded = failure == null ? load(engine) : nothingSent(engine, failure);
             engine.countLostIdleConnections();
-            facts.errors = engine.errors().snapshot();
+            return new RunFacts(startedAt, connected, idle, loaded.window(), loaded.drained(),
+                    engine.errors().snapshot(), loaded.failure());
         }
-        return facts;
     }
 
-    private void load(Engine engine, RunFacts facts) throws IOException, InterruptedException {
+    /** What the load phases returned: the window (null when the run failed before it), the drain, any failure. */
+    private record Loaded(MeasuredWindow window, Drained drained, String failure) {
+    }
+
+    /** Nothing was sent: the run's files are still written, with empty histograms. */
+    private Loaded nothingSent(Engine engine, String failure) throws IOException {
+        long nowNs = System.nanoTime();
+        RunRecorder recorder = new RunRecorder(nowNs, nowNs, false);
+        try (IntervalReporter reporter = reporter(recorder,
+                LatencyLogFile.create(dir.resolve(RunFiles.HLOG), System.currentTimeMillis()), engine)) {
+            reporter.finish();
+            return new Loaded(null, new Drained(recorder, reporter.uncorrected(), reporter.corrected()), failure);
+        }
+    }
+
+    /** The warm-up, the measured window and the drain. */
+    private Loaded load(Engine engine) throws IOException, InterruptedException {
         LoadModel model = options.loadModel();
         long loadStartNs = System.nanoTime();
         long measureStartNs = loadStartNs + options.warmup().toNanos();
         long measureEndNs = measureStartNs + options.duration().toNanos();
-        RunRecorder recorder = new RunRecorder(measureStartNs, measureEndNs, model.mode().equals("open"));
-        facts.recorder = recorder;
-        LatencyLog log = new LatencyLog(dir.resolve(LoadCommand.HLOG), recorder.measureStartEpochMs());
-        RunWindow window = new RunWindow(loadStartNs, measureEndNs, RunWindow.DEFAULT_DRAIN_TIMEOUT.toNanos());
+        RunRecorder recorder = new RunRecorder(measureStartNs, measureEndNs, model.mode() == LoadMode.OPEN);
+        LatencyLogFile log = LatencyLogFile.create(dir.resolve(RunFiles.HLOG), recorder.measureStartEpochMs());
+        RunWindow runWindow = new RunWindow(loadStartNs, measureEndNs, RunWindow.DEFAULT_DRAIN_TIMEOUT.toNanos());
         try (IntervalReporter reporter = reporter(recorder, log, engine);
-             Run run = engine.start(model, recorder, window)) {
-            String failure = null;
-            for (long tickNs = loadStartNs + SECOND_NS; failure == null && tickNs <= measureStartNs;
-                 tickNs += SECOND_NS) {
-                failure = watch(tickNs, run);
-                if (failure == null) {
-                    reporter.warmupTick((tickNs - loadStartNs) / 1e9);
-                }
-            }
-            failure = failure != null ? failure : watch(measureStartNs, run);
+             Run run = engine.start(model, recorder, runWindow)) {
+            String failure = warmUp(run, reporter, loadStartNs, measureStartNs);
+            MeasuredWindow window = null;
             if (failure == null) {
-                ProcStat clientStart = ProcStat.self();
-                ProcStat serverStart = serverStat();
-                facts.cpusAtStart = CpuTimes.read();
-                long ioRunDelayStartNs = ProcStat.runDelayNs(clientStart.pid(), Engine.IO_THREAD_PREFIX);
-                long spinStartNs = run.spinNs();
-                for (long tickNs = measureStartNs + SECOND_NS; failure == null; tickNs += SECOND_NS) {
-                    long untilNs = Math.min(tickNs, measureEndNs);
-                    failure = watch(untilNs, run);
-                    reporter.measuredTick((Math.min(untilNs, System.nanoTime()) - measureStartNs) / 1e9);
-                    if (untilNs == measureEndNs) {
-                        break;
-                    }
-                }
-                facts.measuredS = (Math.min(System.nanoTime(), measureEndNs) - measureStartNs) / 1e9;
-                facts.openAtEnd = run.openConnections();
-                facts.client = new ProcWindow(clientStart, ProcStat.self());
-                facts.cpusAtEnd = CpuTimes.read();
-                facts.clientIoRunDelayS = ProcWindow.runDelayS(ioRunDelayStartNs,
-                        ProcStat.runDelayNs(clientStart.pid(), Engine.IO_THREAD_PREFIX));
-                facts.spinS = (run.spinNs() - spinStartNs) / 1e9;
-                ProcStat serverEnd = serverStat();
-                if (serverStart != null && serverEnd != null) {
-                    facts.server = new ProcWindow(serverStart, serverEnd);
-                }
+                Measured measured = measure(run, reporter, measureStartNs, measureEndNs);
+                window = measured.window();
+                failure = measured.failure();
             }
             if (failure != null) {
                 run.stop();
             }
             run.await(RunWindow.DEFAULT_DRAIN_TIMEOUT.plusSeconds(5));
             reporter.finish();
-            facts.latency(reporter);
             if (failure == null && recorder.messages() == 0) {
                 failure = "no echo completed in the measured window: the server accepted connections but did"
                         + " not answer";
             }
-            facts.failure = failure;
+            return new Loaded(window, new Drained(recorder, reporter.uncorrected(), reporter.corrected()), failure);
         }
+    }
+
+    /** @return why the run cannot go on, or null once the warm-up is over */
+    private String warmUp(Run run, IntervalReporter reporter, long loadStartNs, long measureStartNs)
+            throws InterruptedException {
+        for (long tickNs = loadStartNs + SECOND_NS; tickNs <= measureStartNs; tickNs += SECOND_NS) {
+            String failure = watch(tickNs, run);
+            if (failure != null) {
+                return failure;
+            }
+            reporter.warmupTick((tickNs - loadStartNs) / 1e9);
+        }
+        return watch(measureStartNs, run);
+    }
+
+    /** The measured window and why it ended early, if it did. */
+    private record Measured(MeasuredWindow window, String failure) {
+    }
+
+    private Measured measure(Run run, IntervalReporter reporter, long measureStartNs, long measureEndNs)
+            throws IOException, InterruptedException {
+        ProcStat clientStart = ProcStat.self();
+        ProcStat serverStart = serverStat();
+        CpuTimes cpusAtStart = CpuTimes.read();
+        long ioRunDelayStartNs = ProcStat.runDelayNs(clientStart.pid(), Engine.IO_THREAD_PREFIX);
+        long spinStartNs = run.spinNs();
+        String failure = null;
+        for (long tickNs = measureStartNs + SECOND_NS; failure == null; tickNs += SECOND_NS) {
+            long untilNs = Math.min(tickNs, measureEndNs);
+            failure = watch(untilNs, run);
+            reporter.measuredTick((Math.min(untilNs, System.nanoTime()) - measureStartNs) / 1e9);
+            if (untilNs == measureEndNs) {
+                break;
+            }
+        }
+        double measuredS = (Math.min(System.nanoTime(), measureEndNs) - measureStartNs) / 1e9;
+        int openAtEnd = run.openConnections();
+        ProcWindow client = new ProcWindow(clientStart, ProcStat.self());
+        CpuTimes cpusAtEnd = CpuTimes.read();
+        Double ioRunDelayS = ProcWindow.runDelayS(ioRunDelayStartNs,
+                ProcStat.runDelayNs(clientStart.pid(), Engine.IO_THREAD_PREFIX));
+        double spinS = (run.spinNs() - spinStartNs) / 1e9;
+        ProcStat serverEnd = serverStat();
+        ProcWindow server = serverStart != null && serverEnd != null ? new ProcWindow(serverStart, serverEnd) : null;
+        return new Measured(new MeasuredWindow(measuredS, openAtEnd, server, client, cpusAtStart, cpusAtEnd,
+                ioRunDelayS, spinS), failure);
     }
 
     /** @return a snapshot of the server, or null without a server pid or once the server has exited */
@@ -193,7 +223,7 @@ final class LoadRun {
         return null;
     }
 
-    private IntervalReporter reporter(RunRecorder recorder, LatencyLog log, Engine engine) {
+    private IntervalReporter reporter(RunRecorder recorder, LatencyLogFile log, Engine engine) {
         long errorsBefore = engine.errors().total();
         return new IntervalReporter(recorder, log, progress, () -> engine.errors().total() - errorsBefore);
     }

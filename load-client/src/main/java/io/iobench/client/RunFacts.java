@@ -7,19 +7,32 @@ import io.iobench.client.proc.Machine;
 import io.iobench.client.proc.ProcStat;
 import io.iobench.client.proc.ProcWindow;
 import io.iobench.client.proc.ProcessInfo;
-import io.iobench.client.record.IntervalReporter;
 import io.iobench.client.record.RunRecorder;
-import io.iobench.client.result.RunResult;
+import io.iobench.results.LoadMode;
+import io.iobench.results.Rounding;
+import io.iobench.results.RunResult;
+import io.iobench.results.RunResult.RunFlags.Flag;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import org.HdrHistogram.Histogram;
 
 /**
- * What one run measured, gathered by {@link LoadRun} as it goes, and how it becomes a {@link RunResult}: every
- * derived figure (rates, per-message costs, flags) is computed here and only here.
+ * What one run measured, built once at its end from what each of {@link LoadRun}'s phases returned, and how it
+ * becomes a {@link RunResult}: every derived figure (rates, per-message costs, flags) is computed here and only here.
+ *
+ * @param startedAt when the run started
+ * @param connected what connecting found
+ * @param idle      the idle window; null when there was none or the run failed before it
+ * @param window    the measured window; null when the run failed before it
+ * @param drained   the latencies recorded, once the last echoes were in
+ * @param errors    errors by kind over the whole run
+ * @param failure   why the run failed, or null
  */
-final class RunFacts {
+record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, MeasuredWindow window, Drained drained,
+                Map<ErrorKind, Long> errors, String failure) {
 
     /** A side using this share of its cores or more counts as saturated. */
     static final double SATURATED = 0.9;
@@ -31,82 +44,100 @@ final class RunFacts {
      */
     static final double LITTLE_AGREEMENT = 0.5;
 
-    final Instant startedAt;
-    ProcStat serverBeforeConnect;
-    ProcStat serverConnected;
-    ConnectReport connect;
-    /** The server over the idle window; null without one. */
-    ProcWindow serverIdle;
-    /** The server over the measured window; null without a server pid or when it died. */
-    ProcWindow server;
-    /** The client over the measured window; null when the run failed before it. */
-    ProcWindow client;
-    /** Seconds the client's IO threads waited for a CPU in the measured window; null when not known. */
-    Double clientIoRunDelayS;
-    /** Every CPU's times at the start and the end of the measured window; null when the run failed before it. */
-    CpuTimes cpusAtStart;
-    CpuTimes cpusAtEnd;
-    double measuredS;
-    /** Connections still open when the measured window ended. */
-    int openAtEnd;
-    /** CPU seconds the client spent polling for pacing precision in the measured window. */
-    double spinS;
-    RunRecorder recorder;
-    /** How the client's IO threads talked to the kernel ({@link io.iobench.client.engine.ClientIo#label()}). */
-    String clientIo;
-    Histogram uncorrected;
-    Histogram corrected;
-    Map<ErrorKind, Long> errors;
-    String failure;
-
-    RunFacts(Instant startedAt) {
-        this.startedAt = startedAt;
+    RunFacts {
+        errors = Map.copyOf(errors);
     }
 
-    /** Keeps the measured window's latency totals. */
-    void latency(IntervalReporter reporter) {
-        uncorrected = reporter.uncorrected();
-        corrected = reporter.corrected();
+    /**
+     * The connect phase.
+     *
+     * @param report              how connecting went
+     * @param clientIo            how the client's IO threads talk to the kernel, as {@code client.io} spells it
+     * @param serverBeforeConnect the server before any connection; null without a server pid
+     * @param serverConnected     the server once every connection was open; null without one or once it died
+     */
+    record Connected(ConnectReport report, String clientIo, ProcStat serverBeforeConnect, ProcStat serverConnected) {
+    }
+
+    /** @param server the server over the idle window */
+    record IdleWindow(ProcWindow server) {
+    }
+
+    /**
+     * The measured window.
+     *
+     * @param measuredS         wall seconds it ran, shorter than planned when the run failed in it
+     * @param openAtEnd         connections still open when it ended
+     * @param server            the server over the window; null without a server pid or when it died
+     * @param client            the client over the window
+     * @param cpusAtStart       every CPU's times at its start
+     * @param cpusAtEnd         every CPU's times at its end
+     * @param clientIoRunDelayS seconds the client's IO threads waited for a CPU; null when not known
+     * @param spinS             CPU seconds the client spent polling for pacing precision
+     */
+    record MeasuredWindow(double measuredS, int openAtEnd, ProcWindow server, ProcWindow client, CpuTimes cpusAtStart,
+                          CpuTimes cpusAtEnd, Double clientIoRunDelayS, double spinS) {
+    }
+
+    /**
+     * The drain: every echo in or given up.
+     *
+     * @param recorder    what the IO threads recorded
+     * @param uncorrected latency from the actual send over the measured window, µs
+     * @param corrected   latency from the intended send, µs; null in a closed loop
+     */
+    record Drained(RunRecorder recorder, Histogram uncorrected, Histogram corrected) {
     }
 
     RunResult toResult(LoadOptions options, Machine machine, ProcessInfo clientInfo, ProcessInfo serverInfo) {
-        long messages = recorder.messages();
-        boolean open = options.rate() != null;
-        double msgsPerS = measuredS > 0 ? messages / measuredS : 0;
-        RunResult.Server serverResult = serverResult(messages,
-                serverInfo == null ? null : stealPercent(serverInfo.cpusAllowed()));
-        RunResult.Client clientResult = clientResult(messages, clientInfo.coresAllowed(),
-                stealPercent(clientInfo.cpusAllowed()));
-        boolean clientBound = client != null
-                && (client.cpuS() - spinS) / client.wallS() >= SATURATED * clientInfo.coresAllowed()
-                && !(server != null && serverInfo != null
-                && server.cores() >= SATURATED * serverInfo.coresAllowed());
-        return new RunResult(RunResult.SCHEMA, options.model(), options.targetText(), options.connections(),
-                options.idleConnections(), options.sizeBytes(), open ? "open" : "closed",
-                open ? null : options.pipeline(), options.rate(),
-                seconds(options.warmup().toNanos()), seconds(options.duration().toNanos()), round(measuredS, 3),
-                startedAt.truncatedTo(ChronoUnit.MILLIS).toString(),
-                new RunResult.Throughput(messages, round(msgsPerS, 1),
-                        round(msgsPerS * options.sizeBytes() / (1024.0 * 1024.0), 3)),
-                new RunResult.LatencyUs(latency(uncorrected), corrected == null ? null : latency(corrected)),
-                new RunResult.Connect(connect.connected(), connect.failures(), round(connect.durationNs() / 1e6, 1),
-                        firstEcho(recorder.firstEchoes())),
+        long messages = drained.recorder().messages();
+        double measuredS = window == null ? 0 : window.measuredS();
+        boolean open = options.mode() == LoadMode.OPEN;
+        RunResult.Point point = open
+                ? RunResult.Point.openLoop(options.model(), options.targetText(), options.connections(),
+                        options.idleConnections(), options.sizeBytes(), options.rate())
+                : RunResult.Point.closedLoop(options.model(), options.targetText(), options.connections(),
+                        options.idleConnections(), options.sizeBytes(), options.pipeline());
+        RunResult.Throughput throughput = RunResult.Throughput.of(messages, options.sizeBytes(), measuredS);
+        return RunResult.of(point,
+                new RunResult.Timing(seconds(options.warmup().toNanos()), seconds(options.duration().toNanos()),
+                        Rounding.round(measuredS, 3), startedAt.truncatedTo(ChronoUnit.MILLIS).toString()),
+                throughput,
+                new RunResult.LatencyUs(RunResult.Latency.of(drained.uncorrected()),
+                        drained.corrected() == null ? null : RunResult.Latency.of(drained.corrected())),
+                connect(),
                 new RunResult.Errors(
                         errors.get(ErrorKind.CONNECT_TIMEOUT) + errors.get(ErrorKind.CONNECT_OTHER),
                         errors.get(ErrorKind.IO), errors.get(ErrorKind.RESET), errors.get(ErrorKind.CONNECT_REFUSED),
                         errors.get(ErrorKind.MISMATCH), errors.get(ErrorKind.TIMEOUT),
                         errors.get(ErrorKind.BACKLOG_OVERFLOW)),
-                serverResult, clientResult,
-                new RunResult.RunFlags(clientBound, open && msgsPerS < RATE_ACHIEVED * options.rate(),
-                        !open && latencyIncomplete(msgsPerS, options.pipeline()), failure != null, failure),
+                server(messages, serverInfo == null ? null : stealPercent(serverInfo.cpusAllowed())),
+                client(messages, clientInfo.coresAllowed(), stealPercent(clientInfo.cpusAllowed())),
+                RunResult.RunFlags.of(flags(options, throughput.msgsPerS(), clientInfo, serverInfo), failure),
                 new RunResult.Environment(machine.kernel(), machine.cpuModel(), machine.cores(), machine.jdk(),
                         machine.jvmOptions(), serverInfo == null ? null : serverInfo.jvmOptions(),
                         serverInfo == null ? null : serverInfo.commandLine(),
                         new RunResult.Pinning(serverInfo == null ? null : serverInfo.cpusAllowed(),
                                 clientInfo.cpusAllowed()),
                         machine.hostname()),
-                new RunResult.Files(LoadCommand.UNCORRECTED_HGRM, open ? LoadCommand.CORRECTED_HGRM : null,
-                        LoadCommand.HLOG));
+                RunResult.Files.standard(options.mode()));
+    }
+
+    private Set<Flag> flags(LoadOptions options, double msgsPerS, ProcessInfo clientInfo, ProcessInfo serverInfo) {
+        Set<Flag> flags = EnumSet.noneOf(Flag.class);
+        ProcWindow client = window == null ? null : window.client();
+        ProcWindow server = window == null ? null : window.server();
+        if (client != null && (client.cpuS() - window.spinS()) / client.wallS() >= SATURATED * clientInfo.coresAllowed()
+                && !(server != null && serverInfo != null && server.cores() >= SATURATED * serverInfo.coresAllowed())) {
+            flags.add(Flag.CLIENT_BOUND);
+        }
+        if (options.mode() == LoadMode.OPEN && msgsPerS < RATE_ACHIEVED * options.rate()) {
+            flags.add(Flag.RATE_MISSED);
+        }
+        if (options.mode() == LoadMode.CLOSED && latencyIncomplete(msgsPerS, options.pipeline())) {
+            flags.add(Flag.LATENCY_INCOMPLETE);
+        }
+        return flags;
     }
 
     /**
@@ -115,76 +146,65 @@ final class RunFacts {
      * only makes the test milder.
      */
     private boolean latencyIncomplete(double msgsPerS, int pipeline) {
-        if (uncorrected == null || uncorrected.getTotalCount() == 0 || msgsPerS <= 0 || openAtEnd == 0) {
+        Histogram uncorrected = drained.uncorrected();
+        if (window == null || uncorrected.getTotalCount() == 0 || msgsPerS <= 0 || window.openAtEnd() == 0) {
             return false;
         }
-        double littleUs = (double) openAtEnd * pipeline / msgsPerS * 1e6;
+        double littleUs = (double) window.openAtEnd() * pipeline / msgsPerS * 1e6;
         return uncorrected.getMean() < LITTLE_AGREEMENT * littleUs;
     }
 
-    private Double stealPercent(String cpuList) {
-        if (cpusAtStart == null || cpusAtEnd == null) {
-            return null;
-        }
-        Double percent = cpusAtStart.stealPercent(cpusAtEnd, cpuList);
-        return percent == null ? null : round(percent, 2);
+    private RunResult.Connect connect() {
+        ConnectReport report = connected.report();
+        return new RunResult.Connect(report.connected(), report.failures(),
+                Rounding.round(report.durationNs() / 1e6, 1),
+                RunResult.FirstEcho.of(drained.recorder().firstEchoes()));
     }
 
-    private RunResult.Server serverResult(long messages, Double stealPct) {
+    private Double stealPercent(String cpuList) {
+        if (window == null) {
+            return null;
+        }
+        Double percent = window.cpusAtStart().stealPercent(window.cpusAtEnd(), cpuList);
+        return percent == null ? null : Rounding.round(percent, 2);
+    }
+
+    private RunResult.Server server(long messages, Double stealPct) {
+        ProcWindow server = window == null ? null : window.server();
         if (server == null) {
             return null;
         }
         ProcStat end = server.end();
-        int connected = connect.connected();
-        Double runDelayS = server.runDelayS();
-        return new RunResult.Server(end.pid(), round(server.cpuUserS(), 3), round(server.cpuSysS(), 3),
-                round(server.cores(), 4), perMessage(server.cpuS() * 1e6, messages),
-                serverIdle == null ? null : round(serverIdle.cores(), 4),
-                server.ctxVoluntary(), server.ctxInvoluntary(),
-                perMessage(server.ctxVoluntary() + server.ctxInvoluntary(), messages),
-                end.threads(), mib(end.rssKib()), mib(end.rssPeakKib()), end.fds(),
-                serverBeforeConnect == null ? 0 : mib(serverBeforeConnect.rssKib()),
-                connected == 0 || serverBeforeConnect == null || serverConnected == null ? null
-                        : round((serverConnected.rssKib() - serverBeforeConnect.rssKib()) / (double) connected, 3),
-                stealPct, runDelayS == null ? null : round(runDelayS, 4),
-                runDelayS == null ? null : perMessage(runDelayS * 1e6, messages));
+        ProcStat before = connected.serverBeforeConnect();
+        ProcStat all = connected.serverConnected();
+        int connections = connected.report().connected();
+        return new RunResult.Server(end.pid(),
+                RunResult.CpuUse.of(server.cpuUserS(), server.cpuSysS(), server.wallS(), messages),
+                idle == null ? null : Rounding.round(idle.server().cores(), 4),
+                RunResult.ContextSwitches.of(server.ctxVoluntary(), server.ctxInvoluntary(), messages),
+                new RunResult.ProcessSize(end.threads(), mib(end.rssKib()), mib(end.rssPeakKib()), end.fds()),
+                new RunResult.ConnectionMemory(before == null ? 0 : mib(before.rssKib()),
+                        connections == 0 || before == null || all == null ? null
+                                : Rounding.round((all.rssKib() - before.rssKib()) / (double) connections, 3)),
+                stealPct, RunResult.RunqueueWait.of(server.runDelayS(), messages));
     }
 
-    private RunResult.Client clientResult(long messages, int coresAvailable, Double stealPct) {
-        if (client == null) {
-            return new RunResult.Client(0, 0, 0, null, coresAvailable, clientIo, stealPct, null);
+    private RunResult.Client client(long messages, int coresAvailable, Double stealPct) {
+        String io = connected.clientIo();
+        if (window == null) {
+            return new RunResult.Client(RunResult.CpuUse.NONE, coresAvailable, io, stealPct, null);
         }
-        return new RunResult.Client(round(client.cpuUserS(), 3), round(client.cpuSysS(), 3),
-                round(client.cores(), 4), perMessage(client.cpuS() * 1e6, messages), coresAvailable, clientIo,
-                stealPct, clientIoRunDelayS == null ? null : round(clientIoRunDelayS, 4));
-    }
-
-    private static RunResult.Latency latency(Histogram h) {
-        return new RunResult.Latency(h.getTotalCount(), round(h.getMean(), 1), h.getValueAtPercentile(50),
-                h.getValueAtPercentile(90), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9),
-                h.getValueAtPercentile(99.99), h.getMaxValue());
-    }
-
-    private static RunResult.FirstEcho firstEcho(Histogram h) {
-        return h.getTotalCount() == 0 ? null
-                : new RunResult.FirstEcho(h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue());
-    }
-
-    private static Double perMessage(double amount, long messages) {
-        return messages == 0 ? null : round(amount / messages, 3);
+        ProcWindow client = window.client();
+        Double ioWaitS = window.clientIoRunDelayS();
+        return new RunResult.Client(RunResult.CpuUse.of(client.cpuUserS(), client.cpuSysS(), client.wallS(), messages),
+                coresAvailable, io, stealPct, ioWaitS == null ? null : Rounding.round(ioWaitS, 4));
     }
 
     private static double mib(long kib) {
-        return round(kib / 1024.0, 3);
+        return Rounding.round(kib / 1024.0, 3);
     }
 
     private static double seconds(long nanos) {
-        return round(nanos / 1e9, 3);
-    }
-
-    /** Rounds for the file: figures past these decimals are below what was measured. */
-    static double round(double value, int decimals) {
-        double scale = Math.pow(10, decimals);
-        return Math.round(value * scale) / scale;
+        return Rounding.round(nanos / 1e9, 3);
     }
 }

@@ -1,6 +1,7 @@
 package io.iobench.client;
 
-import io.iobench.client.result.RunResult;
+import io.iobench.results.LoadMode;
+import io.iobench.results.RunResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,12 +15,13 @@ final class RunSummary {
     }
 
     static void print(PrintStream out, RunResult r, long clamped, double spinS, Path dir) {
-        String load = r.mode().equals("open") ? "open loop at " + r.rateTargetMsgsPerS() + " msgs/s"
-                : "closed loop, pipeline " + r.pipeline();
+        RunResult.Point p = r.point();
+        String load = p.mode() == LoadMode.OPEN ? "open loop at " + p.rateTargetMsgsPerS() + " msgs/s"
+                : "closed loop, pipeline " + p.pipeline();
         out.println(String.format(Locale.ROOT, "%s  %s  %d connections%s  %d B  %s  %.1fs measured after %.1fs warm-up",
-                r.model(), r.target(), r.connections(),
-                r.idleConnections() > 0 ? " + " + r.idleConnections() + " idle" : "", r.size(), load,
-                r.measuredS(), r.warmupS()));
+                p.model(), p.target(), p.connections(),
+                p.idleConnections() > 0 ? " + " + p.idleConnections() + " idle" : "", p.size(), load,
+                r.timing().measuredS(), r.timing().warmupS()));
         out.println(String.format(Locale.ROOT, "  throughput  %,.1f msgs/s  %.3f MiB/s  (%,d messages)",
                 r.throughput().msgsPerS(), r.throughput().mibPerS(), r.throughput().messages()));
         out.println("  latency ms       p50       p90       p99     p99.9    p99.99       max");
@@ -36,15 +38,17 @@ final class RunSummary {
             out.println(String.format(Locale.ROOT,
                     "  server      %.2f cores  %s us/msg  idle %s cores  %d threads  %.1f MiB rss  %s KiB/conn"
                             + "  %s ctx switches/msg  %s us/msg runqueue wait%s",
-                    s.cpuCores(), text(s.cpuUsPerMsg()), text(s.idleCpuCores()), s.threads(), s.rssMib(),
-                    text(s.memoryPerConnectionKib()), text(s.ctxSwitchesPerMsg()), text(s.runqueueWaitUsPerMsg()),
+                    s.cpu().cpuCores(), text(s.cpu().cpuUsPerMsg()), text(s.idleCpuCores()), s.size().threads(),
+                    s.size().rssMib(), text(s.memory().memoryPerConnectionKib()), text(s.contextSwitches().perMsg()),
+                    text(s.runqueueWait().runqueueWaitUsPerMsg()),
                     steal(s.cpuStealPct())));
         }
         RunResult.Client c = r.client();
         out.println(String.format(Locale.ROOT,
                 "  client      %.2f cores of %d  %s us/msg  io %s  (%.2f s polling for pacing)"
                         + "  IO threads waited %s s for a CPU%s",
-                c.cpuCores(), c.coresAvailable(), text(c.cpuUsPerMsg()), c.io(), spinS, text(c.runqueueWaitS()),
+                c.cpu().cpuCores(), c.coresAvailable(), text(c.cpu().cpuUsPerMsg()), c.io(), spinS,
+                text(c.runqueueWaitS()),
                 steal(c.cpuStealPct())));
         List<String> flags = new ArrayList<>();
         if (r.flags().clientBound()) {

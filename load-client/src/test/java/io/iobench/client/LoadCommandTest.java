@@ -2,11 +2,14 @@ package io.iobench.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.iobench.client.result.RunResult;
-import io.iobench.client.result.RunResultJson;
 import io.iobench.client.testserver.TestEchoServer;
 import io.iobench.client.testserver.TestEchoServer.Fault;
 import io.iobench.options.FileDescriptors;
+import io.iobench.results.LatencyLogFile;
+import io.iobench.results.LoadMode;
+import io.iobench.results.RunFiles;
+import io.iobench.results.RunResult;
+import io.iobench.results.RunResultFile;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,14 +46,11 @@ class LoadCommandTest {
     }
 
     /** Totals per tag of an interval log, read back the way HdrHistogram's tools read it. */
+    /** Each tag's intervals of the run's interval log, added. */
     private static Map<String, Histogram> readLog(Path file) throws Exception {
+        LatencyLogFile.Intervals log = LatencyLogFile.read(file);
         Map<String, Histogram> totals = new HashMap<>();
-        try (HistogramLogReader reader = new HistogramLogReader(file.toFile())) {
-            for (EncodableHistogram h; (h = reader.nextIntervalHistogram()) != null; ) {
-                Histogram interval = (Histogram) h;
-                totals.computeIfAbsent(interval.getTag(), tag -> new Histogram(3)).add(interval);
-            }
-        }
+        log.intervals().keySet().forEach(tag -> totals.put(tag, log.total(tag)));
         return totals;
     }
 
@@ -66,25 +64,25 @@ class LoadCommandTest {
             assertThat(code).as(err()).isZero();
         }
 
-        RunResult result = RunResultJson.read(dir.resolve("result.json"));
-        assertThat(result.model()).isEqualTo("test-echo");
-        assertThat(result.mode()).isEqualTo("closed");
-        assertThat(result.pipeline()).isEqualTo(1);
-        assertThat(result.rateTargetMsgsPerS()).isNull();
+        RunResult result = RunResultFile.read(dir.resolve(RunFiles.RESULT_JSON));
+        assertThat(result.point().model()).isEqualTo("test-echo");
+        assertThat(result.point().mode()).isEqualTo(LoadMode.CLOSED);
+        assertThat(result.point().pipeline()).isEqualTo(1);
+        assertThat(result.point().rateTargetMsgsPerS()).isNull();
         assertThat(result.connect().connected()).isEqualTo(10);
         assertThat(result.connect().firstEchoUs()).isNotNull();
         assertThat(result.throughput().messages()).isPositive();
         assertThat(result.latencyUs().uncorrected().count()).isPositive();
         assertThat(result.latencyUs().corrected()).isNull();
-        assertThat(result.errors()).isEqualTo(new RunResult.Errors(0, 0, 0, 0, 0, 0, 0));
+        assertThat(result.errors()).isEqualTo(RunResult.Errors.NONE);
         assertThat(result.server()).isNotNull();
         assertThat(result.server().idleCpuCores()).isNotNull();
-        assertThat(result.server().rssMib()).isPositive();
-        assertThat(result.server().threads()).isPositive();
+        assertThat(result.server().size().rssMib()).isPositive();
+        assertThat(result.server().size().threads()).isPositive();
         assertThat(result.client().coresAvailable()).isPositive();
         assertThat(result.server().cpuStealPct()).isBetween(0.0, 100.0);
         assertThat(result.client().cpuStealPct()).isBetween(0.0, 100.0);
-        assertThat(result.server().runqueueWaitS()).isNotNull().isNotNegative();
+        assertThat(result.server().runqueueWait().runqueueWaitS()).isNotNull().isNotNegative();
         assertThat(result.client().runqueueWaitS()).isNotNull().isNotNegative();
         assertThat(result.environment().pinning().clientCpus()).isNotBlank();
         assertThat(result.environment().serverCommand()).isNotBlank();
@@ -113,7 +111,7 @@ class LoadCommandTest {
             assertThat(code).as(err()).isZero();
         }
 
-        RunResult result = RunResultJson.read(dir.resolve("result.json"));
+        RunResult result = RunResultFile.read(dir.resolve(RunFiles.RESULT_JSON));
         assertThat(result.errors().timeout()).as("the starved echoes came back in the drain").isZero();
         assertThat(result.flags().latencyIncomplete()).isTrue();
         assertThat(result.flags().failed()).isFalse();
@@ -129,10 +127,10 @@ class LoadCommandTest {
             assertThat(code).as(err()).isZero();
         }
 
-        RunResult result = RunResultJson.read(dir.resolve("result.json"));
-        assertThat(result.mode()).isEqualTo("open");
-        assertThat(result.pipeline()).isNull();
-        assertThat(result.rateTargetMsgsPerS()).isEqualTo(2000);
+        RunResult result = RunResultFile.read(dir.resolve(RunFiles.RESULT_JSON));
+        assertThat(result.point().mode()).isEqualTo(LoadMode.OPEN);
+        assertThat(result.point().pipeline()).isNull();
+        assertThat(result.point().rateTargetMsgsPerS()).isEqualTo(2000);
         assertThat(result.latencyUs().corrected().count()).isPositive();
         assertThat(result.server()).isNull();
         assertThat(result.files().correctedHgrm()).isEqualTo("corrected.hgrm");
@@ -209,13 +207,13 @@ class LoadCommandTest {
 
         assertThat(code).isEqualTo(1);
         assertThat(System.nanoTime() - startNs).as("ends long before its 20 s").isLessThan(15_000_000_000L);
-        RunResult result = RunResultJson.read(dir.resolve("result.json"));
+        RunResult result = RunResultFile.read(dir.resolve(RunFiles.RESULT_JSON));
         assertThat(result.flags().failed()).isTrue();
         assertThat(result.flags().reason()).contains("closed every connection");
         assertThat(result.errors().reset() + result.errors().io()).isEqualTo(8);
         assertThat(result.errors().reset()).isPositive();
         assertThat(result.latencyUs().uncorrected().count()).isPositive();
-        assertThat(result.measuredS()).isLessThan(20);
+        assertThat(result.timing().measuredS()).isLessThan(20);
         assertThat(dir.resolve("uncorrected.hgrm")).exists();
     }
 
@@ -235,7 +233,7 @@ class LoadCommandTest {
         }
 
         assertThat(System.nanoTime() - startNs).as("ends long before its 20 s").isLessThan(15_000_000_000L);
-        RunResult result = RunResultJson.read(dir.resolve("result.json"));
+        RunResult result = RunResultFile.read(dir.resolve(RunFiles.RESULT_JSON));
         assertThat(result.flags().reason()).isEqualTo("the server process " + standIn.pid() + " exited during the run");
         assertThat(result.server()).isNull();
         assertThat(result.latencyUs().uncorrected().count()).isPositive();
@@ -250,7 +248,7 @@ class LoadCommandTest {
             assertThat(code).isEqualTo(1);
         }
 
-        RunResult result = RunResultJson.read(dir.resolve("result.json"));
+        RunResult result = RunResultFile.read(dir.resolve(RunFiles.RESULT_JSON));
         assertThat(result.flags().failed()).isTrue();
         assertThat(result.flags().reason()).contains("no echo");
         assertThat(result.errors().timeout()).isEqualTo(6);

@@ -9,9 +9,9 @@ import io.iobench.report.document.Block;
 import io.iobench.report.document.Document;
 import io.iobench.report.html.HtmlFormat;
 import io.iobench.report.markdown.MarkdownFormat;
-import io.iobench.report.results.Sweep;
-import io.iobench.report.results.SweepReader;
-import io.iobench.report.results.Warning;
+import io.iobench.report.view.SweepView;
+import io.iobench.results.SweepReader;
+import io.iobench.results.Warning;
 import io.iobench.report.sweep.SweepReport;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -78,7 +78,7 @@ public final class ReportCommand {
         Integer percentileConnections = flags.has("percentile-connections")
                 ? flags.intValue("percentile-connections", 0, 1, Integer.MAX_VALUE) : null;
         List<Path> jmh = jmhFiles(flags, dir);
-        Sweep sweep = new SweepReader().read(dir);
+        SweepView sweep = SweepView.of(SweepReader.read(dir));
         if (sweep.runs().isEmpty() && jmh.isEmpty()) {
             sweep.warnings().forEach(w -> warn(err, w));
             err.println("iobench report: nothing to report in " + dir
@@ -101,9 +101,8 @@ public final class ReportCommand {
         if (flags.has("jmh") || flags.has("percentile-connections")) {
             throw new UsageException("--jmh and --percentile-connections belong to a sweep report, not to --compare");
         }
-        SweepReader reader = new SweepReader();
-        Sweep a = reader.read(directory(positional.get(0)));
-        Sweep b = reader.read(directory(positional.get(1)));
+        SweepView a = SweepView.of(SweepReader.read(directory(positional.get(0))));
+        SweepView b = SweepView.of(SweepReader.read(directory(positional.get(1))));
         CompareReport report = new CompareReport(a, b);
         report.warnings().forEach(w -> warn(err, w));
         write(report.document(), outDir(flags, b.dir()), "compare", out);

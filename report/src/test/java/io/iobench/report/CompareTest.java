@@ -43,7 +43,7 @@ class CompareTest {
         }
         assertThat(ratios).contains("| selector | 100 | 1.50× | 0.50× | 0.50× | 0.50× | 0.50× | both: client_bound |");
         // The failed point is compared, but has no ratio.
-        assertThat(ratios).contains("| **netty-epoll** | 100 | — | — | — | — | — | both: FAILED: server exited");
+        assertThat(ratios).contains("| **netty-epoll** | 100 | — | — | — | — | — | both: FAILED: the server process 4342 exited");
         // Each metric's values on both sides: the fixture's 23,195 msgs/s and its 1.5 times in B.
         assertThat(ratios).contains("### throughput (msgs/s)", "### p99 latency (µs)",
                 "### server CPU per message (µs)", "| thread-per-connection | 1 | 23,195 | 34,792 | 1.50× |");

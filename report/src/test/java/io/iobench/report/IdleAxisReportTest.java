@@ -62,9 +62,9 @@ class IdleAxisReportTest {
         assertThat(markdown).contains("### Cost of idle connections",
                 "| model | CPU µs/msg, 0 idle | CPU µs/msg, 1,000 idle | CPU µs/msg, 10,000 idle | ratio 10,000 / 0"
                         + " | flags |",
-                "| poll | 4.92 | 8.34 | 50 | 10.16× |  |",
-                "| selector | 5.88 | FAILED | 5.87 | 1.00× | 1,000 idle: FAILED |",
-                "| netty-epoll | 4.92 | 4.93 | 7.83 | 1.59× | 10,000 idle: client_bound |");
+                "| poll | 4.92 | 8.34 | 50 | 10.15× |  |",
+                "| selector | 5.87 | FAILED | 5.88 | 1.00× | 1,000 idle: FAILED |",
+                "| netty-epoll | 4.93 | 4.92 | 7.83 | 1.59× | 10,000 idle: client_bound |");
         assertThat(html).contains("<td class=\"num failed\">FAILED</td>", "<td class=\"num flagged\">7.83</td>");
     }
 
@@ -79,7 +79,7 @@ class IdleAxisReportTest {
     @Test
     void theServerCommandShowsACountInPlaceOfTheClassPath() {
         String command = "/usr/lib/jvm/jdk-25/bin/java -Xmx1g -cp <class path: 4 entries>"
-                + " io.iobench.server.ServerLauncher --model MODEL --port 0";
+                + " io.iobench.server.ServerLauncher --model <model> --bind 127.0.0.1 --port 0";
         assertThat(markdown).contains("**Server command:** `" + command + "`");
         assertThat(html).contains("<code>/usr/lib/jvm/jdk-25/bin/java -Xmx1g -cp &lt;class path: 4 entries&gt;");
         assertThat(markdown + html).doesNotContain("/opt/iobench/lib");

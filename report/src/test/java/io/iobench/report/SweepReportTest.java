@@ -87,7 +87,8 @@ class SweepReportTest {
 
     @Test
     void showsTheFailureWithItsReasonAndTheClientBoundFlag() {
-        String reason = "FAILED: server exited with status 134 (SIGABRT) 3.2 s into the measured window";
+        String reason = "FAILED: the server process 4342 exited during the run; server died during the run (exit code"
+                + " 134); last output: SIGABRT";
         assertThat(markdown).containsPattern("\\| \\*\\*netty-epoll\\*\\* \\| 100 \\|.*" + Pattern.quote(reason));
         assertThat(markdown).containsPattern("\\| selector \\| 100 \\|.*\\| client_bound \\|");
         assertThat(html).contains("<td class=\"failed\">" + reason, "<td class=\"flagged\">client_bound</td>");
@@ -112,6 +113,13 @@ class SweepReportTest {
             assertThat(markdown).contains(text);
             assertThat(html).contains(text);
         }
+    }
+
+    /* The plan's modes are what the runner writes (SweepPlan.manifestPlan), not a field only a fixture has. */
+    @Test
+    void statesThePlanWithItsModes() {
+        assertThat(markdown).contains("**Plan:** models thread-per-connection,selector,netty-epoll; connections"
+                + " 1,10,100; idle connections 0; sizes 64 B; modes closed; 10 s measured after 2 s warm-up");
     }
 
     @Test

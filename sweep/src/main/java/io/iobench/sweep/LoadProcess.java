@@ -1,5 +1,6 @@
 package io.iobench.sweep;
 
+import io.iobench.client.LoadOptions;
 import io.iobench.options.JvmOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,8 +25,6 @@ final class LoadProcess {
     /** The exit code reported when the client outlived its time-out and was killed. */
     static final int TIMED_OUT = -1;
 
-    static final String MAIN_CLASS = "io.iobench.client.LoadCommand";
-
     private final Process process;
     private final Thread pump;
 
@@ -39,7 +38,7 @@ final class LoadProcess {
                              PrintStream echo) throws IOException {
         List<String> options = new ArrayList<>(JvmOptions.required());
         options.addAll(jvmOptions);
-        List<String> command = JavaCommand.of(cpuList, options, MAIN_CLASS, args);
+        List<String> command = JavaCommand.of(cpuList, options, LoadOptions.mainClass(), args);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Writer log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8);
         Thread pump = Thread.ofPlatform().daemon().name("client-output").start(() -> {

@@ -34,17 +34,8 @@ public record ServerLaunch(String model, int threads, int maxConnections, List<S
         return new ServerLaunch(model, threads, maxConnections, jvmOptions, cpus, logFile, readyTimeout);
     }
 
-    public ServerLaunch withThreads(int newThreads) {
-        return new ServerLaunch(model, newThreads, maxConnections, jvmOptions, cpuList, logFile, readyTimeout);
-    }
 
-    public ServerLaunch withMaxConnections(int max) {
-        return new ServerLaunch(model, threads, max, jvmOptions, cpuList, logFile, readyTimeout);
-    }
 
-    public ServerLaunch withJvmOptions(List<String> options) {
-        return new ServerLaunch(model, threads, maxConnections, options, cpuList, logFile, readyTimeout);
-    }
 
     /** The JVM options the server runs with: those every iobench process needs first, then the user's. */
     public List<String> allJvmOptions() {

@@ -1,12 +1,17 @@
 package io.iobench.sweep;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iobench.client.LoadOptions;
+import io.iobench.results.RunFiles;
+import io.iobench.results.RunResult;
+import io.iobench.results.RunResultFile;
+import io.iobench.results.SweepDirectory;
+import io.iobench.results.SweepManifest;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,18 +25,17 @@ import java.util.List;
  */
 public final class Sweep {
 
-    /** Descriptors a client keeps for itself beyond one per connection (JVM jars, epoll, pipes). */
-    static final int CLIENT_DESCRIPTOR_RESERVE = 128;
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
     private final SweepPlan plan;
-    private final ResultsDirectory results;
+    private final SweepDirectory results;
     private final PrintStream log;
     private final Clock clock;
     private volatile boolean interrupted;
     private volatile LoadProcess currentLoad;
     private volatile ServerProcess currentServer;
 
-    Sweep(SweepPlan plan, ResultsDirectory results, PrintStream log, Clock clock) {
+    Sweep(SweepPlan plan, SweepDirectory results, PrintStream log, Clock clock) {
         this.plan = plan;
         this.results = results;
         this.log = log;
@@ -53,19 +57,19 @@ public final class Sweep {
                 break;
             }
             log.printf("[%d/%d] %s%n", ++done, points.size(), point.id());
-            Path scratch = results.scratchFor(point);
-            JsonNode result = measure(point, scratch);
+            Path scratch = results.scratchFor(point.id());
+            RunResult result = measure(point, scratch);
             if (interrupted) {
                 results.discard(scratch);
                 break;
             }
-            results.commit(point, scratch, result);
-            JsonNode flags = result.path("flags");
-            if (flags.path("failed").asBoolean()) {
-                log.printf("  FAILED: %s%n", flags.path("reason").asText());
+            results.commit(point.id(), scratch, result);
+            if (result.flags().failed()) {
+                log.printf("  FAILED: %s%n", result.flags().reason());
             }
         }
-        results.finish(interrupted ? "interrupted" : "complete", clock.instant());
+        SweepManifest.Status status = interrupted ? SweepManifest.Status.INTERRUPTED : SweepManifest.Status.COMPLETE;
+        results.finish(status, clock.instant());
         log.printf("sweep %s: %s%n", interrupted ? "interrupted" : "complete", results.path());
         return !interrupted;
     }
@@ -91,10 +95,16 @@ public final class Sweep {
         }
     }
 
-    private JsonNode measure(SweepPoint point, Path scratch) throws IOException {
+    /**
+     * Runs one point and returns its result: the client's own, or, when something went wrong around it, that
+     * result marked failed (or a bare failed one when the client left none), written back into the scratch
+     * directory so that result.json and the manifest agree.
+     */
+    private RunResult measure(SweepPoint point, Path scratch) throws IOException {
         List<String> problems = new ArrayList<>();
+        String startedAt = clock.instant().toString();
         ServerLaunch launch = new ServerLaunch(point.model(), plan.serverThreads(), 0, plan.serverJvmOptions(),
-                plan.pinning().serverCpus(), scratch.resolve("server.log"), java.time.Duration.ofSeconds(30));
+                plan.pinning().serverCpus(), scratch.resolve(RunFiles.SERVER_LOG), READY_TIMEOUT);
         try (ServerProcess server = ServerProcess.start(launch)) {
             currentServer = server;
             int exit = runClient(point, server, scratch);
@@ -103,18 +113,7 @@ public final class Sweep {
             } else if (exit != 0 && exit != 1 && !interrupted) {
                 problems.add("client exited with code " + exit);
             }
-            if (!server.isAlive()) {
-                problems.add("server died during the run (exit code " + server.stop() + ")"
-                        + lastLine(server.lastOutputLines()));
-            } else {
-                int code = server.stop();
-                if (server.wasKilled()) {
-                    problems.add("server did not exit within " + ServerProcess.STOP_TIMEOUT_MS / 1000
-                            + " s of SIGTERM and was killed" + lastLine(server.lastOutputLines()));
-                } else if (code != 0) {
-                    problems.add("server exited with code " + code + " on SIGTERM" + lastLine(server.lastOutputLines()));
-                }
-            }
+            problems.addAll(stop(server));
         } catch (ServerStartException e) {
             problems.add(e.getMessage() + lastLine(e.lastOutputLines()));
         } catch (InterruptedException e) {
@@ -124,36 +123,42 @@ public final class Sweep {
             currentServer = null;
             currentLoad = null;
         }
-        Path file = scratch.resolve("result.json");
-        JsonNode result = readResult(file, problems);
+        Path file = scratch.resolve(RunFiles.RESULT_JSON);
+        RunResult result = readResult(file, problems);
         if (problems.isEmpty() && result != null) {
             return result; // the client's own file stands as written
         }
-        JsonNode failed = withProblems(point, result, problems);
-        ResultsDirectory.writeAtomically(file, ResultsDirectory.JSON.writeValueAsString(failed) + "\n");
+        if (result == null && problems.isEmpty()) {
+            problems.add("client wrote no result");
+        }
+        String reason = String.join("; ", problems);
+        RunResult failed = result != null ? result.withFailure(reason)
+                : RunResult.failed(plan.resultPoint(point), seconds(plan.warmup()), seconds(plan.duration()),
+                        startedAt, reason);
+        RunResultFile.write(failed, file);
         return failed;
+    }
+
+    /** Stops the server; what went wrong, if anything: it died during the run, hung on SIGTERM, or exited badly. */
+    private static List<String> stop(ServerProcess server) {
+        if (!server.isAlive()) {
+            return List.of("server died during the run (exit code " + server.stop() + ")"
+                    + lastLine(server.lastOutputLines()));
+        }
+        int code = server.stop();
+        if (server.wasKilled()) {
+            return List.of("server did not exit within " + ServerProcess.STOP_TIMEOUT_MS / 1000
+                    + " s of SIGTERM and was killed" + lastLine(server.lastOutputLines()));
+        }
+        return code == 0 ? List.of()
+                : List.of("server exited with code " + code + " on SIGTERM" + lastLine(server.lastOutputLines()));
     }
 
     private int runClient(SweepPoint point, ServerProcess server, Path scratch)
             throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>(List.of(
-                "--target", "127.0.0.1:" + server.port(),
-                "--model", point.model(),
-                "--connections", Integer.toString(point.connections()),
-                "--idle-connections", Integer.toString(point.idleConnections()),
-                "--size", Integer.toString(point.sizeBytes()),
-                "--warmup", plan.warmup().toMillis() + "ms",
-                "--duration", plan.duration().toMillis() + "ms",
-                "--idle-window", plan.idleWindow().toMillis() + "ms",
-                "--server-pid", Long.toString(server.pid()),
-                "--out", scratch.toString()));
-        if (point.openLoop()) {
-            args.addAll(List.of("--rate", Long.toString(point.rateMsgsPerS())));
-        } else {
-            args.addAll(List.of("--pipeline", Integer.toString(plan.pipeline())));
-        }
-        LoadProcess load = LoadProcess.start(plan.pinning().clientCpus(), plan.clientJvmOptions(), args,
-                scratch.resolve("client.log"), log);
+        LoadOptions options = plan.loadOptions(point, server.address(), server.pid(), scratch);
+        LoadProcess load = LoadProcess.start(plan.pinning().clientCpus(), plan.clientJvmOptions(),
+                options.toArguments(), scratch.resolve(RunFiles.CLIENT_LOG), log);
         currentLoad = load;
         if (interrupted) {
             load.terminate();
@@ -161,56 +166,20 @@ public final class Sweep {
         return load.await(plan.runTimeout(point));
     }
 
-    private JsonNode readResult(Path file, List<String> problems) {
+    private static RunResult readResult(Path file, List<String> problems) {
         if (!Files.exists(file)) {
             return null;
         }
         try {
-            return ResultsDirectory.JSON.readTree(file.toFile());
+            return RunResultFile.read(file);
         } catch (IOException e) {
             problems.add("client wrote an unreadable " + file.getFileName() + ": " + e.getMessage());
             return null;
         }
     }
 
-    /** Marks the run failed with every problem seen; builds a bare failed result when the client wrote none. */
-    private JsonNode withProblems(SweepPoint point, JsonNode result, List<String> problems) {
-        if (result == null && problems.isEmpty()) {
-            problems.add("client wrote no result");
-        }
-        ObjectNode node = result instanceof ObjectNode o ? o : bareResult(point);
-        ObjectNode flags = node.with("flags");
-        String earlier = flags.path("reason").isTextual() ? flags.get("reason").asText() + "; " : "";
-        flags.put("failed", true);
-        flags.put("reason", earlier + String.join("; ", problems));
-        return node;
-    }
-
-    private ObjectNode bareResult(SweepPoint point) {
-        ObjectNode r = ResultsDirectory.JSON.createObjectNode();
-        r.put("schema", "iobench-run/1");
-        r.put("model", point.model());
-        r.put("connections", point.connections());
-        r.put("idle_connections", point.idleConnections());
-        r.put("size", point.sizeBytes());
-        r.put("mode", point.openLoop() ? "open" : "closed");
-        if (point.openLoop()) {
-            r.putNull("pipeline");
-            r.put("rate_target_msgs_per_s", point.rateMsgsPerS());
-        } else {
-            r.put("pipeline", plan.pipeline());
-            r.putNull("rate_target_msgs_per_s");
-        }
-        r.put("started_at", clock.instant().toString());
-        for (String missing : List.of("throughput", "latency_us", "connect", "errors", "server", "client",
-                "environment")) {
-            r.putNull(missing);
-        }
-        ObjectNode flags = r.putObject("flags");
-        flags.put("client_bound", false);
-        flags.put("rate_missed", false);
-        flags.put("latency_incomplete", false);
-        return r;
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
     }
 
     private static String lastLine(List<String> lines) {

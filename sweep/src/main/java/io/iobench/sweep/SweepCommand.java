@@ -1,10 +1,12 @@
 package io.iobench.sweep;
 
+import io.iobench.client.LoadOptions;
 import io.iobench.options.CommandShell;
+import io.iobench.options.FileDescriptors;
 import io.iobench.options.Flags;
 import io.iobench.options.Quantities;
 import io.iobench.options.UsageException;
-import io.iobench.options.FileDescriptors;
+import io.iobench.results.SweepDirectory;
 import io.iobench.server.IoModel;
 import io.iobench.server.IoModels;
 import java.io.PrintStream;
@@ -17,7 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import sun.misc.Signal;
 
 /**
@@ -74,10 +75,10 @@ public final class SweepCommand {
             Path root = Path.of(System.getProperty(HOME_PROPERTY, ".")).resolve("results");
             List<String> command = new ArrayList<>(List.of("iobench", "sweep"));
             command.addAll(Arrays.asList(args));
-            ResultsDirectory results;
+            SweepDirectory results;
             try {
-                results = ResultsDirectory.create(chosen, root, plan.label(), Clock.systemUTC().instant(), command,
-                        plan);
+                results = SweepDirectory.create(chosen, root, plan.label(), Clock.systemUTC().instant(), command,
+                        plan.manifestPlan());
             } catch (FileAlreadyExistsException e) {
                 throw new UsageException(e.getMessage());
             }
@@ -107,23 +108,21 @@ public final class SweepCommand {
                 throw new UsageException("unknown model '" + model + "'; known models: " + String.join(", ", known));
             }
         }
-        List<Integer> connections = ints(flags, "connections", "1,10,100,1000", 1);
-        List<Integer> idle = ints(flags, "idle-connections", "0", 0);
-        List<Integer> sizes = flags.value("sizes").map(v -> Quantities.parseList("--sizes", v)).orElse(List.of("64"))
-                .stream().map(s -> size(s)).toList();
-        List<Long> rates = flags.value("rates").map(v -> Quantities.parseList("--rates", v)).orElse(List.of())
-                .stream().map(r -> positive("--rates", Quantities.parseCount("--rates", r))).toList();
+        List<Long> rates = flags.has("rates") ? flags.counts("rates", "", 1, LoadOptions.MAX_RATE) : List.of();
         boolean closedLoop = !flags.has("no-closed-loop");
         if (!closedLoop && rates.isEmpty()) {
             throw new UsageException("--no-closed-loop leaves nothing to run without --rates");
         }
-        CpuPinning pinning = pinning(flags);
-        SweepPlan plan = new SweepPlan(flags.stringValue("label", "sweep"), models, connections, idle, sizes, rates,
-                closedLoop, flags.intValue("pipeline", 1, 1, 1024),
-                duration(flags, "warmup", "3s", Duration.ZERO), duration(flags, "duration", "10s", Duration.ofMillis(100)),
-                idleWindow(flags), flags.intValue("threads", 0, 0, 4096),
-                words(flags.stringValue("server-jvm-opts", "")), words(flags.stringValue("client-jvm-opts", "")),
-                pinning);
+        Duration idleWindow = flags.duration("idle-window", "2s", Duration.ZERO);
+        LoadOptions.checkIdleWindow(idleWindow);
+        SweepPlan plan = new SweepPlan(flags.stringValue("label", "sweep"), models,
+                ints(flags.counts("connections", "1,10,100,1000", 1, Integer.MAX_VALUE)),
+                ints(flags.counts("idle-connections", "0", 0, Integer.MAX_VALUE)),
+                ints(flags.sizes("sizes", "64", 1, LoadOptions.MAX_SIZE_BYTES)), rates, closedLoop,
+                flags.intValue("pipeline", 1, 1, 1024), flags.duration("warmup", "3s", Duration.ZERO),
+                flags.duration("duration", "10s", Duration.ofMillis(100)), idleWindow,
+                flags.intValue("threads", 0, 0, 4096), flags.words("server-jvm-opts"),
+                flags.words("client-jvm-opts"), pinning(flags));
         checkDescriptors(plan);
         return plan;
     }
@@ -132,7 +131,7 @@ public final class SweepCommand {
     private static void checkDescriptors(SweepPlan plan) {
         long limit = FileDescriptors.limit();
         for (SweepPoint point : plan.points()) {
-            long needed = (long) point.clientDescriptors() + Sweep.CLIENT_DESCRIPTOR_RESERVE;
+            long needed = LoadOptions.descriptorsNeeded(point.connections(), point.idleConnections());
             if (needed > limit) {
                 throw new UsageException(point.id() + " needs " + needed + " descriptors but this host allows "
                         + limit + " (ulimit -n); lower --connections or --idle-connections");
@@ -153,50 +152,7 @@ public final class SweepCommand {
         return CpuPinning.defaults();
     }
 
-    private static List<Integer> ints(Flags flags, String name, String defaults, int min) {
-        return Quantities.parseList("--" + name, flags.stringValue(name, defaults)).stream().map(text -> {
-            long n = Quantities.parseCount("--" + name, text);
-            if (n < min || n > Integer.MAX_VALUE) {
-                throw new UsageException("--" + name + " values must be at least " + min + ", got " + text);
-            }
-            return (int) n;
-        }).toList();
-    }
-
-    private static int size(String text) {
-        long bytes = Quantities.parseBytes("--sizes", text);
-        if (bytes < 1 || bytes > 1 << 20) {
-            throw new UsageException("--sizes values must be from 1 B to 1 MiB, got " + text);
-        }
-        return (int) bytes;
-    }
-
-    private static long positive(String option, long value) {
-        if (value <= 0) {
-            throw new UsageException(option + " values must be positive");
-        }
-        return value;
-    }
-
-    private static Duration duration(Flags flags, String name, String defaults, Duration min) {
-        Duration d = Quantities.parseDuration("--" + name, flags.stringValue(name, defaults));
-        if (d.compareTo(min) < 0) {
-            throw new UsageException("--" + name + " must be at least " + min.toMillis() + "ms");
-        }
-        return d;
-    }
-
-    /** 0 for none, or at least 2 s: shorter windows read too few clock ticks of /proc CPU time to mean anything. */
-    private static Duration idleWindow(Flags flags) {
-        Duration d = duration(flags, "idle-window", "2s", Duration.ZERO);
-        if (!d.isZero() && d.compareTo(Duration.ofSeconds(2)) < 0) {
-            throw new UsageException("--idle-window must be 0 (none) or at least 2s, got "
-                    + flags.stringValue("idle-window", ""));
-        }
-        return d;
-    }
-
-    private static List<String> words(String text) {
-        return Arrays.stream(text.trim().split("\\s+")).filter(w -> !w.isEmpty()).collect(Collectors.toList());
+    private static List<Integer> ints(List<Long> values) {
+        return values.stream().map(Math::toIntExact).toList();
     }
 }

@@ -1,5 +1,10 @@
 package io.iobench.sweep;
 
+import io.iobench.client.LoadOptions;
+import io.iobench.results.RunResult;
+import io.iobench.results.SweepManifest;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +62,40 @@ public record SweepPlan(String label, List<String> models, List<Integer> connect
             }
         }
         return points;
+    }
+
+    /**
+     * The client's options for {@code point} against the server at {@code target}, writing into {@code out}.
+     *
+     * @throws io.iobench.options.UsageException when the point is out of the client's range
+     */
+    public LoadOptions loadOptions(SweepPoint point, InetSocketAddress target, long serverPid, Path out) {
+        LoadOptions.Builder options = LoadOptions.builder(target, point.connections())
+                .idleConnections(point.idleConnections()).sizeBytes(point.sizeBytes())
+                .warmup(warmup).duration(duration).idleWindow(idleWindow)
+                .serverPid(serverPid).model(point.model()).out(out);
+        return (point.openLoop() ? options.openLoop(point.rateMsgsPerS()) : options.closedLoop(pipeline)).build();
+    }
+
+    /** The point as a result records it, for a run whose client left no result. */
+    RunResult.Point resultPoint(SweepPoint point) {
+        return point.openLoop()
+                ? RunResult.Point.openLoop(point.model(), null, point.connections(), point.idleConnections(),
+                        point.sizeBytes(), point.rateMsgsPerS())
+                : RunResult.Point.closedLoop(point.model(), null, point.connections(), point.idleConnections(),
+                        point.sizeBytes(), pipeline);
+    }
+
+    /** The plan as the manifest records it. */
+    public SweepManifest.Plan manifestPlan() {
+        return new SweepManifest.Plan(models, connections, idleConnections, sizesBytes,
+                SweepManifest.Plan.modesOf(closedLoop, ratesMsgsPerS), ratesMsgsPerS, closedLoop, pipeline,
+                seconds(warmup), seconds(duration), seconds(idleWindow), serverThreads, serverJvmOptions,
+                clientJvmOptions, pinning.serverCpus().orElse(null), pinning.clientCpus().orElse(null));
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
     }
 
     /** Upper bound of one point's wall time, after which its client is killed and the run counts as failed. */

@@ -2,6 +2,11 @@ package io.iobench.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.iobench.client.LoadOptions;
+import io.iobench.results.LoadMode;
+import io.iobench.results.SweepManifest;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,6 +40,31 @@ class SweepPlanTest {
     @Test
     void openLoopOnlyWhenClosedLoopIsOff() {
         assertThat(plan(List.of(500L), false).points()).allMatch(SweepPoint::openLoop).hasSize(8);
+    }
+
+    @Test
+    void recordsItsModesInTheManifest() {
+        assertThat(plan(List.of(), true).manifestPlan().modes()).containsExactly(LoadMode.CLOSED);
+        assertThat(plan(List.of(500L), true).manifestPlan().modes()).containsExactly(LoadMode.CLOSED, LoadMode.OPEN);
+        assertThat(plan(List.of(500L), false).manifestPlan().modes()).containsExactly(LoadMode.OPEN);
+        SweepManifest.Plan recorded = plan(List.of(500L), true).manifestPlan();
+        assertThat(recorded.models()).containsExactly("a", "b");
+        assertThat(recorded.ratesMsgsPerS()).containsExactly(500L);
+        assertThat(recorded.warmupS()).isEqualTo(1.0);
+        assertThat(recorded.serverCpus()).isNull();
+    }
+
+    /* The client reads the options the sweep writes: the same check refuses a point, whoever built it. */
+    @Test
+    void givesTheClientEveryValueOfThePoint() {
+        SweepPlan plan = plan(List.of(500L), true);
+        SweepPoint open = plan.points().get(1);
+        LoadOptions options = plan.loadOptions(open, new InetSocketAddress("127.0.0.1", 4000), 42, Path.of("out"));
+
+        assertThat(options.toArguments()).containsSubsequence("--target", "127.0.0.1:4000")
+                .containsSubsequence("--warmup", "1s").containsSubsequence("--duration", "2s")
+                .containsSubsequence("--rate", "500").containsSubsequence("--server-pid", "42")
+                .containsSubsequence("--model", "a").doesNotContain("--pipeline");
     }
 
     @Test

@@ -61,17 +61,7 @@ public record EngineOptions(InetSocketAddress target, int connections, int idleC
                 io);
     }
 
-    /** @return these options with {@code threads} IO threads */
-    public EngineOptions withIoThreads(int threads) {
-        return new EngineOptions(target, connections, idleConnections, sizeBytes, threads, connectTimeout,
-                maxConnectsInFlight, io);
-    }
 
-    /** @return these options with a connect time-out of {@code timeout} */
-    public EngineOptions withConnectTimeout(Duration timeout) {
-        return new EngineOptions(target, connections, idleConnections, sizeBytes, ioThreads, timeout,
-                maxConnectsInFlight, io);
-    }
 
     /** @return these options with the IO threads on {@code clientIo} */
     public EngineOptions withIo(ClientIo clientIo) {

@@ -1,5 +1,6 @@
 package io.iobench.client.engine;
 
+import io.iobench.results.LoadMode;
 import java.util.List;
 
 /** How load is offered: closed loop, open loop. Creates one {@link Pacer} per IO thread. */
@@ -15,6 +16,6 @@ public interface LoadModel {
      */
     Pacer pacer(List<? extends Outbox> share, int totalConnections, long startNs);
 
-    /** @return "closed" or "open", as result files spell the mode */
-    String mode();
+    /** @return how load is offered, as result files record it */
+    LoadMode mode();
 }

@@ -3,6 +3,7 @@ package io.iobench.client.load;
 import io.iobench.client.engine.LoadModel;
 import io.iobench.client.engine.Outbox;
 import io.iobench.client.engine.Pacer;
+import io.iobench.results.LoadMode;
 import java.util.List;
 
 /**
@@ -29,8 +30,8 @@ public final class ClosedLoop implements LoadModel {
     }
 
     @Override
-    public String mode() {
-        return "closed";
+    public LoadMode mode() {
+        return LoadMode.CLOSED;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.iobench.client.load;
 import io.iobench.client.engine.LoadModel;
 import io.iobench.client.engine.Outbox;
 import io.iobench.client.engine.Pacer;
+import io.iobench.results.LoadMode;
 import java.util.List;
 
 /**
@@ -51,8 +52,8 @@ public final class OpenLoop implements LoadModel {
     }
 
     @Override
-    public String mode() {
-        return "open";
+    public LoadMode mode() {
+        return LoadMode.OPEN;
     }
 
     @Override

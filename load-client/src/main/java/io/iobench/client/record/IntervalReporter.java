@@ -1,5 +1,7 @@
 package io.iobench.client.record;
 
+import io.iobench.results.LatencyHistograms;
+import io.iobench.results.LatencyLogFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -8,7 +10,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Once a second, takes the interval histograms of a {@link RunRecorder}: appends them to the run's
- * {@link LatencyLog}, adds them to the run's totals, and prints a progress line on stderr, as wrk and JMH users
+ * {@link LatencyLogFile}, adds them to the run's totals, and prints a progress line on stderr, as wrk and JMH users
  * expect:
  * <pre>
  * warmup      1s       48,213 msgs/s  p99    0.251 ms  max    1.203 ms  errors 0
@@ -20,10 +22,10 @@ import org.HdrHistogram.Histogram;
 public final class IntervalReporter implements AutoCloseable {
 
     private final RunRecorder recorder;
-    private final LatencyLog log;
+    private final LatencyLogFile log;
     private final PrintStream progress;
     private final LongSupplier errors;
-    private final Histogram uncorrectedTotal = RunRecorder.newHistogram();
+    private final Histogram uncorrectedTotal = LatencyHistograms.histogram();
     private final Histogram correctedTotal;
     private Histogram uncorrectedInterval;
     private Histogram correctedInterval;
@@ -34,12 +36,12 @@ public final class IntervalReporter implements AutoCloseable {
      * @param progress where progress lines go, or null for none
      * @param errors   the run's error count so far
      */
-    public IntervalReporter(RunRecorder recorder, LatencyLog log, PrintStream progress, LongSupplier errors) {
+    public IntervalReporter(RunRecorder recorder, LatencyLogFile log, PrintStream progress, LongSupplier errors) {
         this.recorder = recorder;
         this.log = log;
         this.progress = progress;
         this.errors = errors;
-        this.correctedTotal = recorder.correcting() ? RunRecorder.newHistogram() : null;
+        this.correctedTotal = recorder.correcting() ? LatencyHistograms.histogram() : null;
     }
 
     /** Reports the warm-up's last second; {@code elapsedS} is seconds since load began. */
@@ -71,9 +73,9 @@ public final class IntervalReporter implements AutoCloseable {
             correctedTotal.add(correctedInterval);
         }
         if (log != null) {
-            log.interval(uncorrectedInterval, LatencyLog.UNCORRECTED);
+            log.interval(uncorrectedInterval, LatencyLogFile.UNCORRECTED);
             if (correctedInterval != null) {
-                log.interval(correctedInterval, LatencyLog.CORRECTED);
+                log.interval(correctedInterval, LatencyLogFile.CORRECTED);
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.iobench.client.record;
 
 import io.iobench.client.engine.EchoSink;
+import io.iobench.results.LatencyHistograms;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -19,18 +20,13 @@ import org.HdrHistogram.Recorder;
  */
 public final class RunRecorder implements EchoSink {
 
-    /** Histogram range and precision, the same for every iobench latency histogram. */
-    public static final long LOWEST_US = 1;
-    public static final long HIGHEST_US = 60_000_000L;
-    public static final int SIGNIFICANT_DIGITS = 3;
-
     private final long measureStartNs;
     private final long measureEndNs;
     private final long measureStartEpochMs;
-    private final Recorder warmup = newRecorder();
-    private final Recorder uncorrected = newRecorder();
+    private final Recorder warmup = LatencyHistograms.recorder();
+    private final Recorder uncorrected = LatencyHistograms.recorder();
     private final Recorder corrected;
-    private final Recorder firstEcho = newRecorder();
+    private final Recorder firstEcho = LatencyHistograms.recorder();
     private final LongAdder messages = new LongAdder();
     private final LongAdder clamped = new LongAdder();
 
@@ -43,16 +39,7 @@ public final class RunRecorder implements EchoSink {
         this.measureStartNs = measureStartNs;
         this.measureEndNs = measureEndNs;
         this.measureStartEpochMs = System.currentTimeMillis() + (measureStartNs - System.nanoTime()) / 1_000_000;
-        this.corrected = corrected ? newRecorder() : null;
-    }
-
-    /** @return an empty histogram with the range and precision of every iobench latency histogram */
-    public static Histogram newHistogram() {
-        return new Histogram(LOWEST_US, HIGHEST_US, SIGNIFICANT_DIGITS);
-    }
-
-    private static Recorder newRecorder() {
-        return new Recorder(LOWEST_US, HIGHEST_US, SIGNIFICANT_DIGITS);
+        this.corrected = corrected ? LatencyHistograms.recorder() : null;
     }
 
     @Override
@@ -77,9 +64,9 @@ public final class RunRecorder implements EchoSink {
 
     private long micros(long nanos) {
         long micros = (nanos + 500) / 1000;
-        if (micros > HIGHEST_US || micros < 0) {
+        if (micros > LatencyHistograms.HIGHEST_US || micros < 0) {
             clamped.increment();
-            return micros < 0 ? 0 : HIGHEST_US;
+            return micros < 0 ? 0 : LatencyHistograms.HIGHEST_US;
         }
         return micros;
     }

@@ -2,6 +2,7 @@ package io.iobench.client.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.iobench.results.LatencyHistograms;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,6 @@ class RunRecorderTest {
 
         Histogram uncorrected = recorder.uncorrectedInterval(null);
         assertThat(recorder.clamped()).isEqualTo(1);
-        assertThat(uncorrected.valuesAreEquivalent(uncorrected.getMaxValue(), RunRecorder.HIGHEST_US)).isTrue();
+        assertThat(uncorrected.valuesAreEquivalent(uncorrected.getMaxValue(), LatencyHistograms.HIGHEST_US)).isTrue();
     }
 }

@@ -1,6 +1,6 @@
 package io.iobench.report.charts;
 
-import io.iobench.report.results.NumberText;
+import io.iobench.report.view.NumberText;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.iobench.report.charts;
 
 import io.iobench.report.document.Block;
-import io.iobench.report.results.Warnings;
+import io.iobench.results.Warnings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package io.iobench.report.charts;
 
-import io.iobench.report.results.Metric;
-import io.iobench.report.results.Run;
-import io.iobench.report.results.RunKey;
-import io.iobench.report.results.RunStatus;
-import io.iobench.report.results.Sweep;
+import io.iobench.report.view.Metric;
+import io.iobench.report.view.RunView;
+import io.iobench.report.view.RunKey;
+import io.iobench.report.view.RunStatus;
+import io.iobench.report.view.SweepView;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -38,7 +38,7 @@ final class ConnectionChart {
             return new Axis("idle connections", new CategoryScale(idleCounts), key -> key.slice().idle());
         }
 
-        double of(Run run) {
+        double of(RunView run) {
             return count.applyAsInt(run.key());
         }
     }
@@ -47,11 +47,11 @@ final class ConnectionChart {
     }
 
     /** The chart, or null when no run has this metric. */
-    static XYChart of(Sweep sweep, List<Run> runs, Metric metric, Axis x, Scale yScale, String title) {
+    static XYChart of(SweepView sweep, List<RunView> runs, Metric metric, Axis x, Scale yScale, String title) {
         XyPlot plot = new XyPlot(title, x.title(), x.scale(), metric.label(), yScale);
         boolean anyValue = false;
         for (String model : sweep.models()) {
-            List<Run> line = runs.stream().filter(run -> run.key().model().equals(model))
+            List<RunView> line = runs.stream().filter(run -> run.key().model().equals(model))
                     .sorted(Comparator.comparingDouble(x::of)).toList();
             if (line.isEmpty()) {
                 continue;
@@ -60,7 +60,7 @@ final class ConnectionChart {
             double[] ys = line.stream().mapToDouble(run -> drawn(run, metric)).toArray();
             anyValue |= Arrays.stream(ys).anyMatch(v -> !Double.isNaN(v));
             plot.line(model, sweep.modelIndex(model), xs, ys, false, true);
-            for (Run run : line) {
+            for (RunView run : line) {
                 Double value = run.value(metric);
                 if (run.status() == RunStatus.FLAGGED && value != null) {
                     plot.flagged(x.of(run), value);
@@ -72,7 +72,7 @@ final class ConnectionChart {
     }
 
     /** The value drawn for a run: NaN (a gap) when it failed or did not measure this metric. */
-    private static double drawn(Run run, Metric metric) {
+    private static double drawn(RunView run, Metric metric) {
         Double value = run.value(metric);
         return run.status() == RunStatus.FAILED || value == null ? Double.NaN : Objects.requireNonNull(value);
     }

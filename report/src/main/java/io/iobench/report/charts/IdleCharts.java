@@ -1,11 +1,11 @@
 package io.iobench.report.charts;
 
 import io.iobench.report.document.Block;
-import io.iobench.report.results.IdleAxis;
-import io.iobench.report.results.Metric;
-import io.iobench.report.results.NumberText;
-import io.iobench.report.results.Run;
-import io.iobench.report.results.Sweep;
+import io.iobench.report.view.IdleAxis;
+import io.iobench.report.view.Metric;
+import io.iobench.report.view.NumberText;
+import io.iobench.report.view.RunView;
+import io.iobench.report.view.SweepView;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +21,10 @@ public final class IdleCharts {
     private static final String IDLE_AXIS = " The idle counts are evenly spaced in increasing order whatever their"
             + " values, so that 0 has a place on the axis: read the labels, not the distances.";
 
-    private final Sweep sweep;
+    private final SweepView sweep;
     private final ChartFiles files;
 
-    public IdleCharts(Sweep sweep, ChartFiles files) {
+    public IdleCharts(SweepView sweep, ChartFiles files) {
         this.sweep = sweep;
         this.files = files;
     }
@@ -33,7 +33,7 @@ public final class IdleCharts {
     public List<Block> of(IdleAxis axis) throws IOException {
         List<Block> blocks = new ArrayList<>();
         for (int connections : axis.connections()) {
-            List<Run> runs = axis.at(connections);
+            List<RunView> runs = axis.at(connections);
             ConnectionChart.Axis x = ConnectionChart.Axis.idle(axis.idleCounts(connections));
             String active = NumberText.format(connections, true) + (connections == 1 ? " active connection"
                     : " active connections");
@@ -61,7 +61,7 @@ public final class IdleCharts {
         return blocks;
     }
 
-    private Block figure(String title, List<Run> runs, Metric metric, ConnectionChart.Axis x, Scale yScale,
+    private Block figure(String title, List<RunView> runs, Metric metric, ConnectionChart.Axis x, Scale yScale,
                          String name, String howToRead) throws IOException {
         return files.write(title, () -> ConnectionChart.of(sweep, runs, metric, x, yScale, title), name,
                 howToRead + IDLE_AXIS + RunNotes.of(runs, true));

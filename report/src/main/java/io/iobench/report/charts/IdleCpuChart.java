@@ -1,10 +1,10 @@
 package io.iobench.report.charts;
 
-import io.iobench.report.results.Metric;
-import io.iobench.report.results.NumberText;
-import io.iobench.report.results.Run;
-import io.iobench.report.results.RunStatus;
-import io.iobench.report.results.Sweep;
+import io.iobench.report.view.Metric;
+import io.iobench.report.view.NumberText;
+import io.iobench.report.view.RunView;
+import io.iobench.report.view.RunStatus;
+import io.iobench.report.view.SweepView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -22,8 +22,8 @@ final class IdleCpuChart {
     }
 
     /** The chart, or null when no good or flagged run of the slice measured idle CPU. */
-    static CategoryChart of(Sweep sweep, List<Run> runs, String title) {
-        List<Run> measured = runs.stream()
+    static CategoryChart of(SweepView sweep, List<RunView> runs, String title) {
+        List<RunView> measured = runs.stream()
                 .filter(run -> run.status() != RunStatus.FAILED && run.value(Metric.IDLE_CPU_CORES) != null)
                 .toList();
         if (measured.isEmpty()) {

@@ -1,6 +1,6 @@
 package io.iobench.report.charts;
 
-import io.iobench.report.results.NumberText;
+import io.iobench.report.view.NumberText;
 
 /**
  * A linear axis from zero (or below, for values that can be negative such as memory per connection): throughput,

@@ -1,12 +1,12 @@
 package io.iobench.report.charts;
 
-import io.iobench.report.results.HgrmReader;
-import io.iobench.report.results.NumberText;
-import io.iobench.report.results.PercentileDistribution;
-import io.iobench.report.results.Run;
-import io.iobench.report.results.RunStatus;
-import io.iobench.report.results.Sweep;
-import io.iobench.report.results.Warnings;
+import io.iobench.results.HgrmFile;
+import io.iobench.report.view.NumberText;
+import io.iobench.results.PercentileDistribution;
+import io.iobench.report.view.RunView;
+import io.iobench.report.view.RunStatus;
+import io.iobench.report.view.SweepView;
+import io.iobench.results.Warnings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +22,10 @@ import org.knowm.xchart.XYChart;
  */
 final class PercentileChart {
 
-    private final Sweep sweep;
+    private final SweepView sweep;
     private final Warnings warnings;
 
-    PercentileChart(Sweep sweep, Warnings warnings) {
+    PercentileChart(SweepView sweep, Warnings warnings) {
         this.sweep = sweep;
         this.warnings = warnings;
     }
@@ -38,7 +38,7 @@ final class PercentileChart {
      * The requested connection count when the slice has runs there, else the largest count at which every model of
      * the slice has a good run, else the largest at which some run did not fail; empty when every run failed.
      */
-    static Optional<Choice> choose(List<Run> runs, Integer requested) {
+    static Optional<Choice> choose(List<RunView> runs, Integer requested) {
         if (requested != null && runs.stream().anyMatch(run -> run.key().connections() == requested)) {
             return Optional.of(new Choice(requested, "Drawn at " + count(requested)
                     + ", as asked with --percentile-connections."));
@@ -69,9 +69,9 @@ final class PercentileChart {
     }
 
     /** The chart of the slice's runs at {@code connections}, or null when no distribution could be read. */
-    XYChart of(List<Run> runs, int connections, String title) {
+    XYChart of(List<RunView> runs, int connections, String title) {
         XyPlot plot = new XyPlot(title, "percentile", new PercentileScale(), "latency (µs)", new LogScale());
-        for (Run run : runs) {
+        for (RunView run : runs) {
             if (run.key().connections() != connections || run.status() == RunStatus.FAILED) {
                 continue;
             }
@@ -93,7 +93,7 @@ final class PercentileChart {
                 points.stream().mapToDouble(PercentileDistribution.Point::valueUs).toArray(), corrected, false);
     }
 
-    private Optional<PercentileDistribution> distribution(Run run, boolean corrected) {
+    private Optional<PercentileDistribution> distribution(RunView run, boolean corrected) {
         Optional<Path> file = run.hgrm(corrected);
         if (file.isEmpty()) {
             return Optional.empty();
@@ -103,7 +103,7 @@ final class PercentileChart {
             return Optional.empty();
         }
         try {
-            return Optional.of(HgrmReader.read(file.get()));
+            return Optional.of(HgrmFile.read(file.get()));
         } catch (IOException e) {
             warnings.add(file.get(), e.getMessage() + "; left out of the percentile chart");
             return Optional.empty();

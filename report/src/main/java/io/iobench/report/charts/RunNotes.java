@@ -1,8 +1,8 @@
 package io.iobench.report.charts;
 
-import io.iobench.report.results.NumberText;
-import io.iobench.report.results.Run;
-import io.iobench.report.results.RunStatus;
+import io.iobench.report.view.NumberText;
+import io.iobench.report.view.RunView;
+import io.iobench.report.view.RunStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,9 +17,9 @@ final class RunNotes {
      * @param runs         the runs the chart was drawn from
      * @param withMarkers  whether the chart marks them (line charts) or only lists them (bars, percentiles)
      */
-    static String of(List<Run> runs, boolean withMarkers) {
-        List<Run> failed = runs.stream().filter(run -> run.status() == RunStatus.FAILED).toList();
-        List<Run> flagged = runs.stream().filter(run -> run.status() == RunStatus.FLAGGED).toList();
+    static String of(List<RunView> runs, boolean withMarkers) {
+        List<RunView> failed = runs.stream().filter(run -> run.status() == RunStatus.FAILED).toList();
+        List<RunView> flagged = runs.stream().filter(run -> run.status() == RunStatus.FLAGGED).toList();
         StringBuilder text = new StringBuilder();
         if (!failed.isEmpty()) {
             text.append(withMarkers ? " Red × at the bottom: a failed run, which has no data and leaves a gap in its"
@@ -48,7 +48,7 @@ final class RunNotes {
         return text.toString();
     }
 
-    private static String at(Run run) {
+    private static String at(RunView run) {
         int connections = run.key().connections();
         int idle = run.key().slice().idle();
         return run.key().model() + " at " + NumberText.format(connections, true)

@@ -1,11 +1,11 @@
 package io.iobench.report.charts;
 
 import io.iobench.report.document.Block;
-import io.iobench.report.results.Metric;
-import io.iobench.report.results.Run;
-import io.iobench.report.results.Slice;
-import io.iobench.report.results.Sweep;
-import io.iobench.report.results.Warnings;
+import io.iobench.report.view.Metric;
+import io.iobench.report.view.RunView;
+import io.iobench.report.view.Slice;
+import io.iobench.report.view.SweepView;
+import io.iobench.results.Warnings;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ public final class SweepCharts {
     static final String OPEN_LOOP = " Open loop: measured from each message's intended send time, so time"
             + " spent queued behind a stall counts (coordinated omission corrected).";
 
-    private final Sweep sweep;
+    private final SweepView sweep;
     private final ChartFiles files;
     private final Integer percentileConnections;
     private final PercentileChart percentiles;
@@ -33,7 +33,7 @@ public final class SweepCharts {
      * @param percentileConnections the connection count for the percentile chart; null for the default
      * @param warnings              receives unreadable {@code .hgrm} files
      */
-    public SweepCharts(Sweep sweep, ChartFiles files, Integer percentileConnections, Warnings warnings) {
+    public SweepCharts(SweepView sweep, ChartFiles files, Integer percentileConnections, Warnings warnings) {
         this.sweep = sweep;
         this.files = files;
         this.percentileConnections = percentileConnections;
@@ -42,7 +42,7 @@ public final class SweepCharts {
 
     /** Figures for the slice, and a paragraph for each chart left out for lack of data. */
     public List<Block> of(Slice slice) throws IOException {
-        List<Run> runs = sweep.runs().stream().filter(run -> run.key().slice().equals(slice)).toList();
+        List<RunView> runs = sweep.runs().stream().filter(run -> run.key().slice().equals(slice)).toList();
         List<Block> blocks = new ArrayList<>();
         String suffix = " (" + slice.title() + ")";
 
@@ -68,7 +68,7 @@ public final class SweepCharts {
         Optional<PercentileChart.Choice> choice = PercentileChart.choose(runs, percentileConnections);
         if (choice.isPresent()) {
             int connections = choice.get().connections();
-            List<Run> drawn = runs.stream().filter(run -> run.key().connections() == connections).toList();
+            List<RunView> drawn = runs.stream().filter(run -> run.key().connections() == connections).toList();
             String title = "Latency by percentile at " + connections + " connections" + suffix;
             blocks.add(figure(title, () -> percentiles.of(runs, connections, title), "percentiles-" + slice.id(),
                     "Latency at every percentile, µs (log scale), as HdrHistogram plots it: the x axis is 1/(1-p)"
@@ -99,17 +99,17 @@ public final class SweepCharts {
         return blocks;
     }
 
-    private XYChart line(List<Run> runs, Metric metric, Scale yScale, String title) {
+    private XYChart line(List<RunView> runs, Metric metric, Scale yScale, String title) {
         return ConnectionChart.of(sweep, runs, metric, ConnectionChart.Axis.active(), yScale, title);
     }
 
     /** Whether the runs measured latency from the intended send time (open loop), which their charts then show. */
-    static boolean corrected(List<Run> runs) {
+    static boolean corrected(List<RunView> runs) {
         return runs.stream().anyMatch(run -> run.value(Metric.CORRECTED_P99_US) != null);
     }
 
     private Block figure(String title, Supplier<? extends Chart<?, ?>> chart, String name, String howToRead,
-                         List<Run> runs, boolean markers) throws IOException {
+                         List<RunView> runs, boolean markers) throws IOException {
         return files.write(title, chart, name, howToRead + RunNotes.of(runs, markers));
     }
 }

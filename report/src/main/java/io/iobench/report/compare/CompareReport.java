@@ -6,12 +6,12 @@ import io.iobench.report.document.Table;
 import io.iobench.report.document.Table.Cell;
 import io.iobench.report.document.Table.Column;
 import io.iobench.report.document.Table.Tone;
-import io.iobench.report.results.Metric;
-import io.iobench.report.results.NumberText;
-import io.iobench.report.results.Run;
-import io.iobench.report.results.RunStatus;
-import io.iobench.report.results.Sweep;
-import io.iobench.report.results.Warning;
+import io.iobench.report.view.Metric;
+import io.iobench.report.view.NumberText;
+import io.iobench.report.view.RunView;
+import io.iobench.report.view.RunStatus;
+import io.iobench.report.view.SweepView;
+import io.iobench.results.Warning;
 import io.iobench.report.sweep.PointColumns;
 import io.iobench.report.sweep.StatusTone;
 import io.iobench.report.sweep.SweepFacts;
@@ -32,11 +32,11 @@ public final class CompareReport {
     private static final List<Metric> METRICS = List.of(Metric.MSGS_PER_S, Metric.P50_US, Metric.P99_US,
             Metric.P999_US, Metric.SERVER_CPU_US_PER_MSG);
 
-    private final Sweep a;
-    private final Sweep b;
+    private final SweepView a;
+    private final SweepView b;
     private final Comparison comparison;
 
-    public CompareReport(Sweep a, Sweep b) {
+    public CompareReport(SweepView a, SweepView b) {
         this.a = a;
         this.b = b;
         this.comparison = Comparison.of(a, b);
@@ -183,13 +183,13 @@ public final class CompareReport {
         return String.join("; ", parts);
     }
 
-    private static void only(Document document, String title, String anchor, List<Run> runs) {
+    private static void only(Document document, String title, String anchor, List<RunView> runs) {
         document.heading(2, title, anchor);
         if (runs.isEmpty()) {
             document.paragraph("None.");
             return;
         }
-        PointColumns points = new PointColumns(runs.stream().map(Run::key).toList());
+        PointColumns points = new PointColumns(runs.stream().map(RunView::key).toList());
         List<Column> columns = new ArrayList<>(points.columns());
         columns.add(Column.number(Metric.MSGS_PER_S.header()));
         columns.add(Column.number(Metric.P99_US.header()));
@@ -199,7 +199,7 @@ public final class CompareReport {
             document.paragraph("Every run here: " + String.join(", ", common) + ".");
         }
         Table table = new Table(columns);
-        for (Run run : runs) {
+        for (RunView run : runs) {
             List<Cell> cells = new ArrayList<>(points.cells(run.key()));
             cells.add(Cell.of(NumberText.of(Metric.MSGS_PER_S, run.value(Metric.MSGS_PER_S))));
             cells.add(Cell.of(NumberText.of(Metric.P99_US, run.value(Metric.P99_US))));

@@ -1,8 +1,8 @@
 package io.iobench.report.compare;
 
-import io.iobench.report.results.Run;
-import io.iobench.report.results.RunKey;
-import io.iobench.report.results.Sweep;
+import io.iobench.report.view.RunView;
+import io.iobench.report.view.RunKey;
+import io.iobench.report.view.SweepView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +15,10 @@ import java.util.Map;
  * @param onlyA  points A measured and B did not
  * @param onlyB  points B measured and A did not
  */
-public record Comparison(List<Pair> common, List<Run> onlyA, List<Run> onlyB) {
+public record Comparison(List<Pair> common, List<RunView> onlyA, List<RunView> onlyB) {
 
     /** The same point measured by both sweeps. */
-    public record Pair(Run a, Run b) {
+    public record Pair(RunView a, RunView b) {
     }
 
     public Comparison {
@@ -27,13 +27,13 @@ public record Comparison(List<Pair> common, List<Run> onlyA, List<Run> onlyB) {
         onlyB = List.copyOf(onlyB);
     }
 
-    public static Comparison of(Sweep a, Sweep b) {
-        Map<RunKey, Run> inB = new LinkedHashMap<>();
+    public static Comparison of(SweepView a, SweepView b) {
+        Map<RunKey, RunView> inB = new LinkedHashMap<>();
         b.runs().forEach(run -> inB.putIfAbsent(run.key(), run));
         List<Pair> common = new ArrayList<>();
-        List<Run> onlyA = new ArrayList<>();
-        for (Run run : a.runs()) {
-            Run other = inB.remove(run.key());
+        List<RunView> onlyA = new ArrayList<>();
+        for (RunView run : a.runs()) {
+            RunView other = inB.remove(run.key());
             if (other == null) {
                 onlyA.add(run);
             } else {

@@ -6,8 +6,10 @@ import io.iobench.report.document.Block;
 import io.iobench.report.document.Table;
 import io.iobench.report.document.Table.Cell;
 import io.iobench.report.document.Table.Column;
-import io.iobench.report.results.NumberText;
-import io.iobench.report.results.Warnings;
+import io.iobench.report.view.NumberText;
+import io.iobench.results.JmhResult;
+import io.iobench.results.JmhResultFile;
+import io.iobench.results.Warnings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +41,7 @@ public final class JmhSection {
     }
 
     public List<Block> blocks() throws IOException {
-        List<JmhResult> results = new JmhReader().read(file, warnings);
+        List<JmhResult> results = JmhResultFile.read(file, warnings);
         String stem = file.getFileName().toString().replaceFirst("\\.json$", "").replaceFirst("^jmh-", "");
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Heading(2, "JMH: " + file.getFileName(), "jmh-" + safe(stem)));

@@ -3,11 +3,11 @@ package io.iobench.report.sweep;
 import io.iobench.report.document.Table;
 import io.iobench.report.document.Table.Cell;
 import io.iobench.report.document.Table.Column;
-import io.iobench.report.results.IdleAxis;
-import io.iobench.report.results.Metric;
-import io.iobench.report.results.NumberText;
-import io.iobench.report.results.Run;
-import io.iobench.report.results.RunStatus;
+import io.iobench.report.view.IdleAxis;
+import io.iobench.report.view.Metric;
+import io.iobench.report.view.NumberText;
+import io.iobench.report.view.RunView;
+import io.iobench.report.view.RunStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +55,7 @@ final class IdleCostTable {
         Table table = new Table(columns);
         for (int connections : axis.connections()) {
             for (String model : models) {
-                List<Run> runs = axis.at(connections).stream().filter(run -> run.key().model().equals(model))
+                List<RunView> runs = axis.at(connections).stream().filter(run -> run.key().model().equals(model))
                         .toList();
                 if (runs.isEmpty()) {
                     continue;
@@ -78,11 +78,11 @@ final class IdleCostTable {
         return table;
     }
 
-    private static Optional<Run> find(List<Run> runs, int idle) {
+    private static Optional<RunView> find(List<RunView> runs, int idle) {
         return runs.stream().filter(run -> run.key().slice().idle() == idle).findFirst();
     }
 
-    private static Cell cell(Optional<Run> run) {
+    private static Cell cell(Optional<RunView> run) {
         if (run.isEmpty()) {
             return Cell.of(NumberText.MISSING);
         }
@@ -91,13 +91,13 @@ final class IdleCostTable {
     }
 
     /** Largest idle count's cost over the smallest's; a dash when either is missing, failed or zero. */
-    private static String ratio(Optional<Run> most, Optional<Run> fewest) {
+    private static String ratio(Optional<RunView> most, Optional<RunView> fewest) {
         Double top = cost(most);
         Double bottom = cost(fewest);
         return top == null || bottom == null || bottom <= 0 ? NumberText.MISSING : NumberText.ratio(top / bottom);
     }
 
-    private static Double cost(Optional<Run> run) {
+    private static Double cost(Optional<RunView> run) {
         return run.filter(r -> r.status() != RunStatus.FAILED).map(r -> r.value(COST)).orElse(null);
     }
 

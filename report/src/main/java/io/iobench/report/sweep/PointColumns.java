@@ -2,9 +2,9 @@ package io.iobench.report.sweep;
 
 import io.iobench.report.document.Table.Cell;
 import io.iobench.report.document.Table.Column;
-import io.iobench.report.results.NumberText;
-import io.iobench.report.results.RunKey;
-import io.iobench.report.results.Slice;
+import io.iobench.report.view.NumberText;
+import io.iobench.report.view.RunKey;
+import io.iobench.report.view.Slice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -26,7 +26,7 @@ public final class PointColumns {
                             : NumberText.format(slice.idle(), true) + " idle connections"),
             new Dimension("size", true, slice -> NumberText.bytes(slice.size()),
                     slice -> NumberText.bytes(slice.size()) + " messages"),
-            new Dimension("mode", false, Slice::mode, slice -> slice.mode() + " loop"),
+            new Dimension("mode", false, slice -> slice.mode().fieldValue(), slice -> slice.mode() + " loop"),
             new Dimension("rate target msgs/s", true, slice -> slice.rateTarget() == null ? NumberText.MISSING
                     : NumberText.format(slice.rateTarget(), true),
                     slice -> slice.rateTarget() == null ? "" : "target rate "

@@ -3,12 +3,11 @@ package io.iobench.report.sweep;
 import io.iobench.report.document.Table;
 import io.iobench.report.document.Table.Cell;
 import io.iobench.report.document.Table.Column;
-import io.iobench.report.results.Fields;
-import io.iobench.report.results.Metric;
-import io.iobench.report.results.NumberText;
-import io.iobench.report.results.Run;
-import io.iobench.report.results.RunKey;
-import io.iobench.report.results.RunStatus;
+import io.iobench.report.view.Metric;
+import io.iobench.report.view.NumberText;
+import io.iobench.report.view.RunView;
+import io.iobench.report.view.RunKey;
+import io.iobench.report.view.RunStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -33,12 +32,12 @@ final class RunTable {
             Metric.MEMORY_PER_CONNECTION_KIB, Metric.SERVER_THREADS, Metric.IDLE_CPU_CORES, Metric.CLIENT_CPU_CORES,
             Metric.CLIENT_CPU_US_PER_MSG);
 
-    private final List<Run> runs;
+    private final List<RunView> runs;
     private final PointColumns points;
 
-    RunTable(List<Run> runs) {
+    RunTable(List<RunView> runs) {
         this.runs = List.copyOf(runs);
-        this.points = new PointColumns(runs.stream().map(Run::key).toList());
+        this.points = new PointColumns(runs.stream().map(RunView::key).toList());
     }
 
     /** What every run has in common, for the sentence above the table; empty when nothing is shared. */
@@ -57,7 +56,7 @@ final class RunTable {
      */
     Table table(List<Metric> metrics, boolean errors) {
         List<Column> columns = new ArrayList<>(points.columns());
-        List<Function<Run, Cell>> cells = new ArrayList<>();
+        List<Function<RunView, Cell>> cells = new ArrayList<>();
         if (runs.stream().map(RunTable::pipeline).distinct().count() > 1) {
             columns.add(Column.number("pipeline"));
             cells.add(run -> Cell.of(pipeline(run)));
@@ -67,7 +66,9 @@ final class RunTable {
                 continue;
             }
             columns.add(Column.number(metric.header()));
-            cells.add(run -> Cell.of(NumberText.of(metric, run.value(metric))));
+            // A failed run's figures describe a window cut short: shown, they would read as the model's.
+            cells.add(run -> Cell.of(run.status() == RunStatus.FAILED ? NumberText.MISSING
+                    : NumberText.of(metric, run.value(metric))));
         }
         if (errors) {
             columns.add(Column.number("errors"));
@@ -77,7 +78,7 @@ final class RunTable {
         cells.add(run -> new Cell(run.statusText(), StatusTone.of(run.status())));
 
         Table table = new Table(columns);
-        for (Run run : runs) {
+        for (RunView run : runs) {
             RunKey key = run.key();
             List<Cell> row = new ArrayList<>(points.cells(key));
             cells.forEach(cell -> row.add(cell.apply(run)));
@@ -96,8 +97,8 @@ final class RunTable {
         return runs.stream().anyMatch(run -> run.status() == status);
     }
 
-    private static String pipeline(Run run) {
-        Double pipeline = Fields.number(run.json(), "pipeline");
+    private static String pipeline(RunView run) {
+        Integer pipeline = run.result().point().pipeline();
         return pipeline == null ? NumberText.MISSING : NumberText.format(pipeline, true);
     }
 }

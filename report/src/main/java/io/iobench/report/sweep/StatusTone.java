@@ -1,7 +1,7 @@
 package io.iobench.report.sweep;
 
 import io.iobench.report.document.Table.Tone;
-import io.iobench.report.results.RunStatus;
+import io.iobench.report.view.RunStatus;
 
 /** How a run's status looks in a table row: failed red, flagged amber, good plain. */
 public final class StatusTone {

@@ -1,14 +1,18 @@
 package io.iobench.report.sweep;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.iobench.report.document.Block.Fact;
-import io.iobench.report.results.Fields;
-import io.iobench.report.results.NumberText;
-import io.iobench.report.results.Run;
-import io.iobench.report.results.RunStatus;
-import io.iobench.report.results.Sweep;
+import io.iobench.report.view.NumberText;
+import io.iobench.report.view.RunView;
+import io.iobench.report.view.RunStatus;
+import io.iobench.report.view.SweepView;
+import io.iobench.results.LoadMode;
+import io.iobench.results.RunResult;
+import io.iobench.results.SweepManifest;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The header facts of a report: what the sweep was (label, status, command, plan) and where it ran (kernel, CPU,
@@ -20,15 +24,15 @@ public final class SweepFacts {
     }
 
     /** Label, status, times, command, plan and run counts. */
-    public static List<Fact> sweep(Sweep sweep) {
-        JsonNode manifest = sweep.manifest();
+    public static List<Fact> sweep(SweepView sweep) {
+        Optional<SweepManifest> manifest = sweep.manifest();
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact("Sweep", sweep.label(), false));
         facts.add(new Fact("Status", statusText(sweep.status()), false));
-        add(facts, "Started", Fields.text(manifest, "started_at"), false);
-        add(facts, "Finished", Fields.text(manifest, "finished_at"), false);
-        add(facts, "Command", Fields.words(manifest, "command"), true);
-        add(facts, "Plan", plan(manifest.path("plan")), false);
+        add(facts, "Started", manifest.map(SweepManifest::startedAt).orElse(null), false);
+        add(facts, "Finished", manifest.map(SweepManifest::finishedAt).orElse(null), false);
+        add(facts, "Command", manifest.map(m -> words(m.command())).orElse(null), true);
+        add(facts, "Plan", manifest.map(SweepManifest::plan).map(SweepFacts::plan).orElse(null), false);
         long failed = sweep.runs().stream().filter(run -> run.status() == RunStatus.FAILED).count();
         long flagged = sweep.runs().stream().filter(run -> run.status() == RunStatus.FLAGGED).count();
         facts.add(new Fact("Runs", sweep.runs().size() + " read: " + failed + " failed, " + flagged + " flagged",
@@ -38,52 +42,55 @@ public final class SweepFacts {
     }
 
     /** Kernel, CPU, cores, JDK, JVM options, server command, pinning and host, as far as they were recorded. */
-    public static List<Fact> environment(JsonNode environment) {
+    public static List<Fact> environment(RunResult.Environment environment) {
         List<Fact> facts = new ArrayList<>();
-        add(facts, "Kernel", Fields.text(environment, "kernel"), false);
-        add(facts, "CPU", Fields.text(environment, "cpu_model"), false);
-        add(facts, "Cores", Fields.words(environment, "cores"), false);
-        add(facts, "JDK", Fields.text(environment, "jdk"), false);
-        add(facts, "Client JVM options", Fields.words(environment, "client_jvm_options"), true);
-        add(facts, "Server JVM options", Fields.words(environment, "server_jvm_options"), true);
-        add(facts, "Server command", ServerCommand.shown(Fields.words(environment, "server_command")), true);
-        String serverCpus = Fields.words(environment, "pinning", "server_cpus");
-        String clientCpus = Fields.words(environment, "pinning", "client_cpus");
+        if (environment == null) {
+            return facts;
+        }
+        add(facts, "Kernel", environment.kernel(), false);
+        add(facts, "CPU", environment.cpuModel(), false);
+        add(facts, "Cores", environment.cores() > 0 ? Integer.toString(environment.cores()) : null, false);
+        add(facts, "JDK", environment.jdk(), false);
+        add(facts, "Client JVM options", words(environment.clientJvmOptions()), true);
+        add(facts, "Server JVM options", words(environment.serverJvmOptions()), true);
+        add(facts, "Server command", ServerCommand.shown(environment.serverCommand()), true);
+        RunResult.Pinning pinning = environment.pinning();
+        String serverCpus = pinning == null ? null : pinning.serverCpus();
+        String clientCpus = pinning == null ? null : pinning.clientCpus();
         facts.add(new Fact("Pinning", "server CPUs " + (serverCpus == null ? "not pinned" : serverCpus)
                 + ", client CPUs " + (clientCpus == null ? "not pinned" : clientCpus), false));
-        add(facts, "Host", Fields.text(environment, "hostname"), false);
+        add(facts, "Host", environment.hostname(), false);
         return facts;
     }
 
     /** One line per model and count, so the plan reads at a glance. */
-    private static String plan(JsonNode plan) {
-        if (!plan.isObject()) {
-            return null;
-        }
+    private static String plan(SweepManifest.Plan plan) {
         List<String> parts = new ArrayList<>();
-        for (String[] field : new String[][] {{"models", "models"}, {"connections", "connections"},
-                {"idle_connections", "idle connections"}, {"sizes", "sizes"}, {"modes", "modes"}}) {
-            String values = Fields.words(plan, field[0]);
-            if (values != null && !values.isEmpty()) {
-                parts.add(field[1] + " " + values.replace(' ', ',') + (field[0].equals("sizes") ? " B" : ""));
-            }
-        }
-        Double duration = Fields.number(plan, "duration_s");
-        Double warmup = Fields.number(plan, "warmup_s");
-        if (duration != null) {
-            parts.add(NumberText.format(duration, false) + " s measured"
-                    + (warmup == null ? "" : " after " + NumberText.format(warmup, false) + " s warm-up"));
+        part(parts, "models", plan.models(), "");
+        part(parts, "connections", plan.connections(), "");
+        part(parts, "idle connections", plan.idleConnections(), "");
+        part(parts, "sizes", plan.sizes(), " B");
+        part(parts, "modes", plan.modes().stream().map(LoadMode::fieldValue).toList(), "");
+        part(parts, "rates", plan.ratesMsgsPerS(), " msgs/s");
+        if (plan.durationS() > 0) {
+            parts.add(NumberText.format(plan.durationS(), false) + " s measured after "
+                    + NumberText.format(plan.warmupS(), false) + " s warm-up");
         }
         return String.join("; ", parts);
     }
 
-    private static String statusText(String status) {
+    private static void part(List<String> parts, String name, List<?> values, String unit) {
+        if (!values.isEmpty()) {
+            parts.add(name + " " + String.join(",", values.stream().map(String::valueOf).toList()) + unit);
+        }
+    }
+
+    private static String statusText(SweepManifest.Status status) {
         return switch (status) {
-            case "complete" -> "complete";
-            case "interrupted" -> "interrupted: the sweep stopped before its plan was done; the runs below finished";
-            case "running" -> "running, or stopped without updating its manifest; the runs below finished";
-            case "unknown" -> "unknown (no manifest.json)";
-            default -> status;
+            case COMPLETE -> "complete";
+            case INTERRUPTED -> "interrupted: the sweep stopped before its plan was done; the runs below finished";
+            case RUNNING -> "running, or stopped without updating its manifest; the runs below finished";
+            case UNKNOWN -> "unknown (no manifest.json, or a status this version does not know)";
         };
     }
 
@@ -97,19 +104,55 @@ public final class SweepFacts {
      * Runs measured on another kernel, CPU, JDK or host than the header shows (a resumed sweep, a copied run). The
      * server command is left out of the check: it differs per model by design.
      */
-    static List<String> differingEnvironments(Sweep sweep) {
-        JsonNode shown = sweep.environment();
+    static List<String> differingEnvironments(SweepView sweep) {
+        RunResult.Environment shown = sweep.environment();
         List<String> differing = new ArrayList<>();
-        for (Run run : sweep.runs()) {
-            JsonNode own = run.json().path("environment");
-            for (String field : List.of("kernel", "cpu_model", "cores", "jdk", "hostname")) {
-                String ownValue = Fields.words(own, field);
-                if (ownValue != null && !ownValue.equals(Fields.words(shown, field))) {
-                    differing.add(run.id() + " (" + field + " " + ownValue + ")");
+        if (shown == null) {
+            return differing;
+        }
+        for (RunView run : sweep.runs()) {
+            RunResult.Environment own = run.result().environment();
+            if (own == null) {
+                continue;
+            }
+            Map<String, Object> ownFields = identity(own);
+            Map<String, Object> shownFields = identity(shown);
+            for (Map.Entry<String, Object> field : ownFields.entrySet()) {
+                if (field.getValue() != null && !field.getValue().equals(shownFields.get(field.getKey()))) {
+                    differing.add(run.id() + " (" + field.getKey() + " " + field.getValue() + ")");
                     break;
                 }
             }
         }
         return differing;
+    }
+
+    /** What must be the same for two runs to compare, by the field names the result uses. */
+    private static Map<String, Object> identity(RunResult.Environment environment) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("kernel", environment.kernel());
+        fields.put("cpu_model", environment.cpuModel());
+        fields.put("cores", environment.cores());
+        fields.put("jdk", environment.jdk());
+        fields.put("hostname", environment.hostname());
+        return fields;
+    }
+
+    /**
+     * The words of a command line or JVM options joined with spaces and quoted the way a shell would need them, so
+     * the line can be pasted back; null when absent.
+     */
+    static String words(List<String> words) {
+        if (words == null) {
+            return null;
+        }
+        return String.join(" ", words.stream().map(SweepFacts::shellWord).toList());
+    }
+
+    private static String shellWord(String word) {
+        if (!word.isEmpty() && word.matches("[A-Za-z0-9_@%+=:,./-]+")) {
+            return word;
+        }
+        return "'" + word.replace("'", "'\\''") + "'";
     }
 }

@@ -6,14 +6,14 @@ import io.iobench.report.charts.SweepCharts;
 import io.iobench.report.document.Block;
 import io.iobench.report.document.Document;
 import io.iobench.report.jmh.JmhSection;
-import io.iobench.report.results.IdleAxis;
-import io.iobench.report.results.NumberText;
-import io.iobench.report.results.Run;
-import io.iobench.report.results.RunStatus;
-import io.iobench.report.results.Slice;
-import io.iobench.report.results.Sweep;
-import io.iobench.report.results.Warning;
-import io.iobench.report.results.Warnings;
+import io.iobench.report.view.IdleAxis;
+import io.iobench.report.view.NumberText;
+import io.iobench.report.view.RunView;
+import io.iobench.report.view.RunStatus;
+import io.iobench.report.view.Slice;
+import io.iobench.report.view.SweepView;
+import io.iobench.results.Warning;
+import io.iobench.results.Warnings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  */
 public final class SweepReport {
 
-    private final Sweep sweep;
+    private final SweepView sweep;
     private final Path outDir;
     private final Integer percentileConnections;
     private final List<Path> jmhFiles;
@@ -42,7 +42,7 @@ public final class SweepReport {
      * @param percentileConnections the percentile chart's connection count; null for the default
      * @param jmhFiles              JMH JSON result files to add
      */
-    public SweepReport(Sweep sweep, Path outDir, Integer percentileConnections, List<Path> jmhFiles) {
+    public SweepReport(SweepView sweep, Path outDir, Integer percentileConnections, List<Path> jmhFiles) {
         this.sweep = sweep;
         this.outDir = outDir;
         this.percentileConnections = percentileConnections;
@@ -103,8 +103,9 @@ public final class SweepReport {
                 + " process over the measured window; idle cores from a window with the connections open and silent;"
                 + " runq is the time the server's threads spent runnable, waiting for a CPU, per message.");
         if (table.any(RunStatus.FAILED)) {
-            reading.append(" FAILED rows did not complete: their numbers are missing and they are left out of the"
-                    + " chart lines.");
+            reading.append(" FAILED rows did not complete: what they measured before they stopped is left out of"
+                    + " the tables and the chart lines (result.json keeps it), and the errors and the reason say what"
+                    + " went wrong.");
         }
         if (sweep.runs().stream().anyMatch(run -> run.flags().contains("client_bound"))) {
             reading.append(" client_bound rows completed, but the load client kept 90% of its CPU busy while the"
@@ -112,7 +113,7 @@ public final class SweepReport {
                     + " close to the server's, both sides were near their limit and noise decided which crossed it.");
         }
         if (sweep.runs().stream().anyMatch(run -> run.stealNote() != null)) {
-            reading.append(" Where the hypervisor stole " + NumberText.format(Run.STEAL_NOTED_PCT, false)
+            reading.append(" Where the hypervisor stole " + NumberText.format(RunView.STEAL_NOTED_PCT, false)
                     + "% or more of a side's CPU time, the flags column says so: the process pinned there stalled"
                     + " that often without its own CPU time showing it, so the run is noisier than the others.");
         }
@@ -159,7 +160,7 @@ public final class SweepReport {
     }
 
     private String subtitle() {
-        long failed = sweep.runs().stream().map(Run::status).filter(s -> s == RunStatus.FAILED).count();
+        long failed = sweep.runs().stream().map(RunView::status).filter(s -> s == RunStatus.FAILED).count();
         return "Sweep " + sweep.status() + ", " + sweep.runs().size() + " runs" + (failed == 0 ? "" : ", " + failed
                 + " failed") + (jmhFiles.isEmpty() ? "" : ", " + jmhFiles.size() + " JMH result file"
                 + (jmhFiles.size() == 1 ? "" : "s"));

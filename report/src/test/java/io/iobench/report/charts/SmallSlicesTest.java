@@ -2,18 +2,23 @@ package io.iobench.report.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iobench.report.Pictures;
-import io.iobench.report.results.Metric;
-import io.iobench.report.results.Run;
-import io.iobench.report.results.Sweep;
-import io.iobench.report.results.Warnings;
+import io.iobench.report.view.Metric;
+import io.iobench.report.view.RunView;
+import io.iobench.report.view.SweepView;
+import io.iobench.results.HgrmFile;
+import io.iobench.results.LatencyHistograms;
+import io.iobench.results.LoadMode;
+import io.iobench.results.RunFiles;
+import io.iobench.results.RunResult;
+import io.iobench.results.RunResultFile;
+import io.iobench.results.StoredRun;
+import io.iobench.results.SweepDirectory;
+import io.iobench.results.SweepReader;
+import io.iobench.results.Warnings;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,23 +38,21 @@ import org.knowm.xchart.internal.chartpart.Chart;
 @Timeout(60) // XChart widens its tick steps until the labels differ; a scale that never lets them would hang here.
 class SmallSlicesTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path dir;
 
     @Test
     void drawsASliceWithOneConnectionCount() throws IOException {
-        List<Run> runs = List.of(run("poll", 10, 0, 134_706, 162, 6.8), run("netty-epoll", 10, 0, 139_146, 158, 6.6));
+        List<RunView> runs = List.of(run("poll", 10, 0, 134_706, 162, 6.8), run("netty-epoll", 10, 0, 139_146, 158, 6.6));
         draw(ConnectionChart.of(sweep(runs), runs, Metric.MSGS_PER_S, ConnectionChart.Axis.active(),
                 new LinearScale(), "Throughput"));
     }
 
     @Test
     void drawsASliceWithOneModelAndValuesThatAreAllEqual() throws IOException {
-        List<Run> runs = List.of(run("selector", 1, 0, 50_000, 40, 5), run("selector", 100, 0, 50_000, 40, 5),
+        List<RunView> runs = List.of(run("selector", 1, 0, 50_000, 40, 5), run("selector", 100, 0, 50_000, 40, 5),
                 run("selector", 3000, 0, 50_000, 40, 5));
-        Sweep sweep = sweep(runs);
+        SweepView sweep = sweep(runs);
         for (Metric metric : List.of(Metric.MSGS_PER_S, Metric.SERVER_CPU_US_PER_MSG)) {
             draw(ConnectionChart.of(sweep, runs, metric, ConnectionChart.Axis.active(), new LinearScale(), "linear"));
         }
@@ -59,8 +62,8 @@ class SmallSlicesTest {
 
     @Test
     void drawsEveryValueZero() throws IOException {
-        List<Run> runs = List.of(run("selector", 10, 0, 0, 0, 0));
-        Sweep sweep = sweep(runs);
+        List<RunView> runs = List.of(run("selector", 10, 0, 0, 0, 0));
+        SweepView sweep = sweep(runs);
         draw(ConnectionChart.of(sweep, runs, Metric.SERVER_CPU_US_PER_MSG, ConnectionChart.Axis.active(),
                 new LinearScale(), "zero"));
         assertThat(IdleCpuChart.of(sweep, runs, "idle CPU")).isNotNull();
@@ -69,15 +72,12 @@ class SmallSlicesTest {
 
     @Test
     void drawsThePercentilesOfAShortRun() throws IOException {
-        Run run = run("poll", 10, 0, 10, 160, 7);
-        Histogram histogram = new Histogram(1, 60_000_000L, 3);
+        RunView run = run("poll", 10, 0, 10, 160, 7);
+        Histogram histogram = LatencyHistograms.histogram();
         for (int us = 100; us < 110; us++) {
             histogram.recordValue(us);
         }
-        try (PrintStream out = new PrintStream(Files.newOutputStream(run.dir().resolve("uncorrected.hgrm")), false,
-                StandardCharsets.UTF_8)) {
-            histogram.outputPercentileDistribution(out, 1000.0);
-        }
+        HgrmFile.write(run.dir().resolve(RunFiles.UNCORRECTED_HGRM), histogram);
         Warnings warnings = new Warnings();
         draw(new PercentileChart(sweep(List.of(run)), warnings).of(List.of(run), 10, "Percentiles"));
         assertThat(warnings.all()).isEmpty();
@@ -85,7 +85,7 @@ class SmallSlicesTest {
 
     @Test
     void drawsIdleConnectionsFromZero() throws IOException {
-        List<Run> runs = List.of(run("poll", 10, 0, 134_706, 162, 6.8), run("poll", 10, 10_000, 3_065, 8_727, 322),
+        List<RunView> runs = List.of(run("poll", 10, 0, 134_706, 162, 6.8), run("poll", 10, 10_000, 3_065, 8_727, 322),
                 run("netty-epoll", 10, 0, 139_146, 158, 6.6), run("netty-epoll", 10, 10_000, 129_844, 175, 7.1));
         draw(ConnectionChart.of(sweep(runs), runs, Metric.SERVER_CPU_US_PER_MSG,
                 ConnectionChart.Axis.idle(List.of(0, 10_000)), new LinearScale(), "CPU against idle"));
@@ -101,22 +101,32 @@ class SmallSlicesTest {
         assertThat(svg.size()).isGreaterThan(1000);
     }
 
-    private Run run(String model, int connections, int idle, double msgsPerS, double p99Us, double cpuUsPerMsg)
+    private RunView run(String model, int connections, int idle, double msgsPerS, double p99Us, double cpuUsPerMsg)
             throws IOException {
         String id = model + "-c" + connections + (idle == 0 ? "" : "-i" + idle);
         Path runDir = Files.createDirectories(dir.resolve(id));
-        ObjectNode result = JSON.createObjectNode().put("model", model).put("connections", connections)
-                .put("idle_connections", idle).put("size", 64).put("mode", "closed");
-        result.putObject("throughput").put("msgs_per_s", msgsPerS);
-        result.putObject("latency_us").putObject("uncorrected").put("p50", p99Us / 2).put("p99", p99Us)
-                .put("p999", p99Us * 2);
-        result.putObject("server").put("cpu_us_per_msg", cpuUsPerMsg).put("memory_per_connection_kib", 1.0)
-                .put("idle_cpu_cores", 0.0);
-        return Run.of(id, runDir, result);
+        long p99 = Math.round(p99Us);
+        RunResult result = RunResult.of(RunResult.Point.closedLoop(model, "127.0.0.1:1", connections, idle, 64, 1),
+                new RunResult.Timing(0, 1, 1, "2026-11-27T02:40:00Z"), new RunResult.Throughput(0, msgsPerS, 0),
+                new RunResult.LatencyUs(new RunResult.Latency(1, p99 / 2.0, p99 / 2, p99, p99, p99 * 2, p99 * 2,
+                        p99 * 2), null),
+                null, RunResult.Errors.NONE,
+                new RunResult.Server(1, new RunResult.CpuUse(0, 0, 0, cpuUsPerMsg), 0.0,
+                        new RunResult.ContextSwitches(0, 0, null), new RunResult.ProcessSize(1, 1, 1, 1),
+                        new RunResult.ConnectionMemory(1, 1.0), null, RunResult.RunqueueWait.UNKNOWN),
+                null, RunResult.RunFlags.NONE, null, RunResult.Files.standard(LoadMode.CLOSED));
+        return RunView.of(new StoredRun(id, runDir, result));
     }
 
-    private Sweep sweep(List<Run> runs) {
-        return new Sweep(dir, JSON.missingNode(), runs, runs.stream().map(run -> run.key().model()).distinct()
-                .toList(), List.of());
+    private SweepView sweep(List<RunView> runs) throws IOException {
+        for (RunView run : runs) {
+            Files.createDirectories(dir.resolve(SweepDirectory.RUNS));
+            Path stored = dir.resolve(SweepDirectory.RUNS).resolve(run.id());
+            if (!Files.exists(stored)) {
+                Files.createDirectories(stored);
+                RunResultFile.write(run.result(), stored.resolve(RunFiles.RESULT_JSON));
+            }
+        }
+        return SweepView.of(SweepReader.read(dir));
     }
 }

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.iobench.report.Fixtures;
 import io.iobench.report.document.Table;
-import io.iobench.report.results.Metric;
-import io.iobench.report.results.Run;
-import io.iobench.report.results.SweepReader;
+import io.iobench.report.view.Metric;
+import io.iobench.report.view.RunView;
+import io.iobench.report.view.SweepView;
+import io.iobench.results.SweepReader;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class CompareReportTest {
 
     @Test
     void ratioToneFollowsTheMetricsDirection() throws IOException {
-        List<Run> runs = new SweepReader().read(Fixtures.resource(Fixtures.CLOSED_LOOP)).runs();
+        List<RunView> runs = SweepView.of(SweepReader.read(Fixtures.resource(Fixtures.CLOSED_LOOP))).runs();
         Comparison.Pair good = new Comparison.Pair(runs.get(0), runs.get(1));
         Comparison.Pair failed = new Comparison.Pair(runs.get(0), runs.getLast());
 

@@ -1,0 +1,150 @@
+package io.iobench.report.view;
+
+import io.iobench.results.RunResult;
+import io.iobench.results.StoredRun;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A stored run as the report shows it: its point of the plan ({@link RunKey}), its figures ({@link Metric}), how
+ * far they can be trusted ({@link RunStatus}) and the words of its flags and errors columns.
+ */
+public final class RunView {
+
+    /**
+     * Steal from this share of a side's CPU time up is named beside the flags: the process pinned there stalled
+     * that often, unseen in its own CPU time. A VM shows some steal in most runs; below this it is noise.
+     */
+    public static final double STEAL_NOTED_PCT = 2.0;
+
+    private final StoredRun stored;
+    private final RunKey key;
+
+    private RunView(StoredRun stored, RunKey key) {
+        this.stored = stored;
+        this.key = key;
+    }
+
+    public static RunView of(StoredRun stored) {
+        RunResult.Point point = stored.result().point();
+        Slice slice = new Slice(point.size(), point.idleConnections(), point.mode(),
+                point.rateTargetMsgsPerS() == null ? null : point.rateTargetMsgsPerS().doubleValue());
+        String model = point.model() == null ? "unknown" : point.model();
+        return new RunView(stored, new RunKey(model, point.connections(), slice));
+    }
+
+    /** The run's directory name, e.g. {@code selector-c100-s64}. */
+    public String id() {
+        return stored.id();
+    }
+
+    public Path dir() {
+        return stored.dir();
+    }
+
+    public RunKey key() {
+        return key;
+    }
+
+    /** The whole result, for what no {@link Metric} covers (environment, pipeline). */
+    public RunResult result() {
+        return stored.result();
+    }
+
+    /** The metric's value, or null when the run did not measure it. */
+    public Double value(Metric metric) {
+        return metric.of(stored.result());
+    }
+
+    public RunStatus status() {
+        if (stored.result().flags().failed()) {
+            return RunStatus.FAILED;
+        }
+        return flags().isEmpty() ? RunStatus.GOOD : RunStatus.FLAGGED;
+    }
+
+    /** The raised flags by their result-format names: {@code client_bound}, {@code rate_missed}, ... */
+    public List<String> flags() {
+        return stored.result().flags().raised().stream().map(RunResult.RunFlags.Flag::fieldName).toList();
+    }
+
+    /** Why the run failed, in one line; a placeholder when the writer gave no reason. */
+    public String failureReason() {
+        String reason = stored.result().flags().reason();
+        return reason == null || reason.isBlank() ? "no reason recorded" : reason;
+    }
+
+    /**
+     * The flags column: {@code FAILED: reason}, the raised flags, or empty for a good run; then what the hypervisor
+     * stole from either side's CPUs, where that reached {@link #STEAL_NOTED_PCT}.
+     */
+    public String statusText() {
+        String status = switch (status()) {
+            case FAILED -> "FAILED: " + failureReason();
+            case FLAGGED -> String.join(", ", flags());
+            case GOOD -> "";
+        };
+        String steal = stealNote();
+        return steal == null ? status : status.isEmpty() ? steal : status + "; " + steal;
+    }
+
+    /** What the hypervisor stole from the sides whose steal reached {@link #STEAL_NOTED_PCT}; null for none. */
+    public String stealNote() {
+        RunResult result = stored.result();
+        Map<String, Double> steal = new LinkedHashMap<>();
+        steal.put("server", result.server() == null ? null : result.server().cpuStealPct());
+        steal.put("client", result.client() == null ? null : result.client().cpuStealPct());
+        List<String> stolen = new ArrayList<>();
+        steal.forEach((side, percent) -> {
+            if (percent != null && percent >= STEAL_NOTED_PCT) {
+                stolen.add(String.format(Locale.ROOT, "%.1f%% of the %s's", percent, side));
+            }
+        });
+        return stolen.isEmpty() ? null : "the hypervisor stole " + String.join(" and ", stolen) + " CPU time";
+    }
+
+    /** Client-side errors of every kind, summed; null when the run recorded none at all. */
+    public Long errorCount() {
+        RunResult.Errors errors = stored.result().errors();
+        return errors == null ? null : errors.total();
+    }
+
+    /** The errors column: {@code 0}, or the total with its non-zero kinds, {@code 12 (io 10, timeout 2)}. */
+    public String errorText() {
+        RunResult.Errors errors = stored.result().errors();
+        if (errors == null) {
+            return NumberText.MISSING;
+        }
+        Map<String, Long> byKind = new LinkedHashMap<>();
+        byKind.put("connect", errors.connect());
+        byKind.put("io", errors.io());
+        byKind.put("reset", errors.reset());
+        byKind.put("refused", errors.refused());
+        byKind.put("mismatch", errors.mismatch());
+        byKind.put("timeout", errors.timeout());
+        byKind.put("backlog_overflow", errors.backlogOverflow());
+        List<String> kinds = new ArrayList<>();
+        byKind.forEach((kind, count) -> {
+            if (count != 0) {
+                kinds.add(kind + " " + NumberText.format(count, true));
+            }
+        });
+        String text = NumberText.format(errors.total(), true);
+        return kinds.isEmpty() ? text : text + " (" + String.join(", ", kinds) + ")";
+    }
+
+    /** The run's {@code .hgrm} file, uncorrected or corrected; empty when the run has none. */
+    public Optional<Path> hgrm(boolean corrected) {
+        return stored.hgrm(corrected);
+    }
+
+    @Override
+    public String toString() {
+        return stored.id();
+    }
+}

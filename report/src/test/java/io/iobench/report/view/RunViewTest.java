@@ -1,0 +1,61 @@
+package io.iobench.report.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.iobench.results.RunResult;
+import io.iobench.results.RunResult.RunFlags.Flag;
+import io.iobench.results.StoredRun;
+import io.iobench.results.fixture.SampleResults;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** A run's trust in words: its status, its flags column, its errors column. */
+class RunViewTest {
+
+    private static RunView run(RunResult result) {
+        return RunView.of(new StoredRun("r", Path.of("r"), result));
+    }
+
+    private static RunResult withFlags(RunResult.RunFlags flags) {
+        RunResult r = SampleResults.closedLoop();
+        return RunResult.of(r.point(), r.timing(), r.throughput(), r.latencyUs(), r.connect(), r.errors(), r.server(),
+                r.client(), flags, r.environment(), r.files());
+    }
+
+    @Test
+    void aClosedLoopWithStarvedConnectionsIsFlagged() {
+        RunView run = run(withFlags(RunResult.RunFlags.of(Set.of(Flag.LATENCY_INCOMPLETE), null)));
+
+        assertThat(run.status()).isEqualTo(RunStatus.FLAGGED);
+        assertThat(run.flags()).containsExactly("latency_incomplete");
+        assertThat(run.statusText()).isEqualTo("latency_incomplete");
+    }
+
+    @Test
+    void namesStealBesideTheFlagsOnlyFromTwoPercent() {
+        RunResult r = SampleResults.closedLoop();
+        RunResult.Server s = r.server();
+        RunResult.Client c = r.client();
+        RunResult stolen = RunResult.of(r.point(), r.timing(), r.throughput(), r.latencyUs(), r.connect(),
+                r.errors(), new RunResult.Server(s.pid(), s.cpu(), s.idleCpuCores(), s.contextSwitches(), s.size(),
+                        s.memory(), 1.99, s.runqueueWait()),
+                new RunResult.Client(c.cpu(), c.coresAvailable(), c.io(), 2.0, c.runqueueWaitS()), r.flags(),
+                r.environment(), r.files());
+
+        assertThat(run(stolen).status()).isEqualTo(RunStatus.GOOD);
+        assertThat(run(stolen).statusText()).isEqualTo("the hypervisor stole 2.0% of the client's CPU time");
+    }
+
+    @Test
+    void aFailedRunSaysWhyAndCountsItsErrorsByKind() {
+        RunView failed = run(SampleResults.openLoop().withFailure("server died during the run (exit code 137)"));
+
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(failed.statusText()).isEqualTo("FAILED: server died during the run (exit code 137)");
+        assertThat(failed.errorText())
+                .isEqualTo("28 (connect 1, io 2, reset 3, refused 4, mismatch 5, timeout 6, backlog_overflow 7)");
+        assertThat(run(SampleResults.failed()).errorText()).isEqualTo(NumberText.MISSING);
+        assertThat(run(SampleResults.failed()).value(Metric.MSGS_PER_S)).isNull();
+    }
+}

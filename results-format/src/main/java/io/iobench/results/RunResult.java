@@ -1,0 +1,443 @@
+package io.iobench.results;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.HdrHistogram.Histogram;
+
+/**
+ * One load run, as {@code result.json} holds it (schema {@value #SCHEMA}). This is a public format read by the
+ * sweep, the report and other tools: names are snake_case in the file, units are in the names, a value that does
+ * not apply is null, and a field is never renamed. Every field's meaning is the {@code @param} text below, which
+ * {@code SCHEMA.md} shows as one table. {@link RunResultFile} writes and reads it.
+ *
+ * <p>Build one with {@link #of} from its parts, each a small record of its own, or with {@link #failed} for a run
+ * that produced nothing; mark a finished one failed with {@link #withFailure}.
+ *
+ * @param schema      always {@value #SCHEMA}
+ * @param point       what was run
+ * @param timing      how long it ran
+ * @param throughput  echoes completed in the measured window; null when the run produced none to count
+ * @param latencyUs   latency percentiles, microseconds; null when the run produced none
+ * @param connect     how connecting went; null when the client never connected
+ * @param errors      errors by kind, over the whole run; null when the client never ran
+ * @param server      the server process's costs; null without {@code --server-pid} or when the server died
+ * @param client      the load client's own costs; null when the client never ran
+ * @param flags       what to distrust about this run
+ * @param environment host, JDKs and pinning; null when the client never ran
+ * @param files       the other files of the run, relative to its directory; null when the client wrote none
+ */
+public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrapped Timing timing,
+                        Throughput throughput, LatencyUs latencyUs, Connect connect, Errors errors, Server server,
+                        Client client, RunFlags flags, Environment environment, Files files) {
+
+    /** The name and version of this format; a reader warns on another and reads what matches. */
+    public static final String SCHEMA = "iobench-run/1";
+
+    public RunResult {
+        Objects.requireNonNull(point, "point");
+        flags = flags != null ? flags : RunFlags.NONE;
+    }
+
+    /** A run that measured: every part present that the run produced. */
+    public static RunResult of(Point point, Timing timing, Throughput throughput, LatencyUs latencyUs,
+                               Connect connect, Errors errors, Server server, Client client, RunFlags flags,
+                               Environment environment, Files files) {
+        return new RunResult(SCHEMA, point, timing, throughput, latencyUs, connect, errors, server, client, flags,
+                environment, files);
+    }
+
+    /**
+     * A run that left nothing to read (its client died, hung or wrote an unreadable file): the point, when it
+     * started, and why it failed. Every measured part is null.
+     *
+     * @param startedAt when the run started, ISO-8601 UTC
+     */
+    public static RunResult failed(Point point, double warmupS, double durationS, String startedAt, String reason) {
+        return new RunResult(SCHEMA, point, new Timing(warmupS, durationS, 0, startedAt), null, null, null, null,
+                null, null, RunFlags.failedBecause(reason), null, null);
+    }
+
+    /** This run marked failed for {@code reason}, after any reason it already had. */
+    public RunResult withFailure(String reason) {
+        return new RunResult(schema, point, timing, throughput, latencyUs, connect, errors, server, client,
+                flags.withFailure(reason), environment, files);
+    }
+
+    /**
+     * What was run: the sweep's point and the load offered.
+     *
+     * @param model              the label given with {@code --model} (the sweep passes the IO model), or "unknown"
+     * @param target             host:port the load went to; null when the run never started
+     * @param connections        connections carrying load (requested)
+     * @param idleConnections    extra connections opened and never used (requested)
+     * @param size               message size, bytes
+     * @param mode               {@code closed} (a pipeline of messages in flight per connection) or {@code open}
+     *                           (a target rate over all connections)
+     * @param pipeline           closed loop: messages in flight per connection; null in an open loop
+     * @param rateTargetMsgsPerS open loop: the requested rate, messages/s over all connections; null in a closed
+     *                           loop
+     */
+    public record Point(String model, String target, int connections, int idleConnections, int size, LoadMode mode,
+                        Integer pipeline, Long rateTargetMsgsPerS) {
+
+        public Point {
+            // Files from before the mode was written name only their rate.
+            mode = mode != null ? mode : rateTargetMsgsPerS != null ? LoadMode.OPEN : LoadMode.CLOSED;
+        }
+
+        /** A closed loop keeping {@code pipeline} messages in flight on each connection. */
+        public static Point closedLoop(String model, String target, int connections, int idleConnections, int size,
+                                       int pipeline) {
+            return new Point(model, target, connections, idleConnections, size, LoadMode.CLOSED, pipeline, null);
+        }
+
+        /** An open loop offering {@code rateMsgsPerS} over all connections. */
+        public static Point openLoop(String model, String target, int connections, int idleConnections, int size,
+                                     long rateMsgsPerS) {
+            return new Point(model, target, connections, idleConnections, size, LoadMode.OPEN, null, rateMsgsPerS);
+        }
+    }
+
+    /**
+     * How long the run ran.
+     *
+     * @param warmupS   configured warm-up, seconds: load offered and not recorded
+     * @param durationS configured measured window, seconds
+     * @param measuredS wall seconds of the measured window actually run (shorter when the run failed)
+     * @param startedAt when the run started, ISO-8601 UTC
+     */
+    public record Timing(double warmupS, double durationS, double measuredS, String startedAt) {
+    }
+
+    /**
+     * @param messages echoes completed (and intact) inside the measured window
+     * @param msgsPerS messages / measured_s
+     * @param mibPerS  echoed payload bytes per second, one way, MiB/s (messages * size / 2^20 / measured_s)
+     */
+    public record Throughput(long messages, double msgsPerS, double mibPerS) {
+
+        /** What {@code messages} echoes of {@code sizeBytes} over {@code measuredS} seconds come to. */
+        public static Throughput of(long messages, int sizeBytes, double measuredS) {
+            double msgsPerS = measuredS > 0 ? messages / measuredS : 0;
+            return new Throughput(messages, Rounding.round(msgsPerS, 1),
+                    Rounding.round(msgsPerS * sizeBytes / (1024.0 * 1024.0), 3));
+        }
+    }
+
+    /**
+     * @param uncorrected latency from the actual send time (the first byte written) to the echo's last byte read
+     * @param corrected   latency from the intended send time (open loop, corrected for coordinated omission);
+     *                    null in a closed loop
+     */
+    public record LatencyUs(Latency uncorrected, Latency corrected) {
+    }
+
+    /**
+     * Percentiles of one latency histogram, microseconds (HdrHistogram, 3 significant digits: each percentile is
+     * the highest value equivalent to the recorded one at that precision).
+     *
+     * @param count messages recorded: those intended to be sent inside the measured window and echoed intact
+     * @param mean  mean latency, µs
+     * @param p50   median, µs
+     * @param p90   90th percentile, µs
+     * @param p99   99th percentile, µs
+     * @param p999  99.9th percentile, µs
+     * @param p9999 99.99th percentile, µs
+     * @param max   largest latency recorded, µs
+     */
+    public record Latency(long count, double mean, long p50, long p90, long p99, long p999, long p9999, long max) {
+
+        /** The percentiles of a microsecond histogram, read from the histogram itself, never averaged. */
+        public static Latency of(Histogram us) {
+            return new Latency(us.getTotalCount(), Rounding.round(us.getMean(), 1), us.getValueAtPercentile(50),
+                    us.getValueAtPercentile(90), us.getValueAtPercentile(99), us.getValueAtPercentile(99.9),
+                    us.getValueAtPercentile(99.99), us.getMaxValue());
+        }
+    }
+
+    /**
+     * @param connected   connections established (active and idle)
+     * @param failed      connects that failed (refused, timed out or otherwise: see errors)
+     * @param durationMs  wall time to open all connections, milliseconds
+     * @param firstEchoUs per connection, the time from its first send to its first intact echo, microseconds;
+     *                    shows a server that leaves new connections waiting (a saturated thread pool); null when
+     *                    no connection got an echo
+     */
+    public record Connect(int connected, int failed, double durationMs, FirstEcho firstEchoUs) {
+    }
+
+    /**
+     * Percentiles over connections of the time from a connection's first send to its first intact echo.
+     *
+     * @param p50 median over connections, µs
+     * @param p99 99th percentile over connections, µs
+     * @param max the slowest connection, µs
+     */
+    public record FirstEcho(long p50, long p99, long max) {
+
+        /** The percentiles of a histogram of first echoes, µs; null when it is empty. */
+        public static FirstEcho of(Histogram us) {
+            return us.getTotalCount() == 0 ? null
+                    : new FirstEcho(us.getValueAtPercentile(50), us.getValueAtPercentile(99), us.getMaxValue());
+        }
+    }
+
+    /**
+     * Errors over the whole run, counts.
+     *
+     * @param connect         connects that failed other than by refusal (timed out, unreachable, out of ports)
+     * @param io              other failures of established connections, including the server closing one
+     * @param reset           connections reset by the server
+     * @param refused         connects refused
+     * @param mismatch        echoes that differed from the message sent (one per message)
+     * @param timeout         messages unanswered when the drain time-out after the window expired
+     * @param backlogOverflow open-loop sends skipped because the connection had the maximum outstanding
+     */
+    public record Errors(long connect, long io, long reset, long refused, long mismatch, long timeout,
+                         long backlogOverflow) {
+
+        /** A run without errors. */
+        public static final Errors NONE = new Errors(0, 0, 0, 0, 0, 0, 0);
+
+        /** All kinds summed. */
+        public long total() {
+            return connect + io + reset + refused + mismatch + timeout + backlogOverflow;
+        }
+    }
+
+    /**
+     * CPU a process used over the measured window, from /proc/PID/stat.
+     *
+     * @param cpuUserS    user CPU, seconds
+     * @param cpuSysS     system CPU, seconds
+     * @param cpuCores    (user + sys) / wall seconds of the window: cores kept busy
+     * @param cpuUsPerMsg CPU microseconds per echoed message; null when no message was echoed
+     */
+    public record CpuUse(double cpuUserS, double cpuSysS, double cpuCores, Double cpuUsPerMsg) {
+
+        /** No CPU measured: a client that failed before its window. */
+        public static final CpuUse NONE = new CpuUse(0, 0, 0, null);
+
+        /** What {@code userS + sysS} over {@code wallS} seconds and {@code messages} echoes come to. */
+        public static CpuUse of(double userS, double sysS, double wallS, long messages) {
+            return new CpuUse(Rounding.round(userS, 3), Rounding.round(sysS, 3),
+                    Rounding.round(wallS > 0 ? (userS + sysS) / wallS : 0, 4),
+                    Rounding.perMessage((userS + sysS) * 1e6, messages));
+        }
+    }
+
+    /**
+     * Context switches over the measured window, summed over the process's threads (/proc/PID/task/*&#47;status).
+     *
+     * @param voluntary   voluntary context switches, summed over the threads: a thread blocked or yielded
+     * @param involuntary involuntary (preempted) context switches, summed over the threads
+     * @param perMsg      both kinds per echoed message; null when no message was echoed
+     */
+    public record ContextSwitches(long voluntary, long involuntary, Double perMsg) {
+
+        public static ContextSwitches of(long voluntary, long involuntary, long messages) {
+            return new ContextSwitches(voluntary, involuntary, Rounding.perMessage(voluntary + involuntary, messages));
+        }
+    }
+
+    /**
+     * The server process at the end of the measured window.
+     *
+     * @param threads    threads at the end of the window
+     * @param rssMib     resident memory at the end of the window, MiB
+     * @param rssPeakMib peak resident memory (VmHWM), MiB
+     * @param fds        open descriptors at the end of the window
+     */
+    public record ProcessSize(int threads, double rssMib, double rssPeakMib, int fds) {
+    }
+
+    /**
+     * What connections cost the server in memory.
+     *
+     * @param rssBeforeConnectMib    resident memory before the client connected, MiB
+     * @param memoryPerConnectionKib growth of resident memory from before connecting to after every (active and
+     *                               idle) connection was open, per connection, KiB; null when none connected
+     */
+    public record ConnectionMemory(double rssBeforeConnectMib, Double memoryPerConnectionKib) {
+    }
+
+    /**
+     * Time the server's threads spent runnable but waiting for a CPU, over the measured window
+     * (/proc/PID/task/TID/schedstat). The kernel adds a wait when the thread gets the CPU, so a thread still
+     * waiting when the window closes adds nothing: a lower bound.
+     *
+     * @param runqueueWaitS        seconds the server's threads spent runnable but waiting for a CPU, summed over
+     *                             threads; a lower bound (a thread still waiting when the window closes adds
+     *                             nothing); null where the kernel does not keep it
+     * @param runqueueWaitUsPerMsg that wait per echoed message, µs: how long a message's thread waited for a CPU on
+     *                             average; null when no message was echoed or the wait is not kept
+     */
+    public record RunqueueWait(Double runqueueWaitS, Double runqueueWaitUsPerMsg) {
+
+        /** Not kept by this kernel. */
+        public static final RunqueueWait UNKNOWN = new RunqueueWait(null, null);
+
+        /** @param waitS seconds waited, or null where the kernel does not keep it */
+        public static RunqueueWait of(Double waitS, long messages) {
+            return waitS == null ? UNKNOWN
+                    : new RunqueueWait(Rounding.round(waitS, 4), Rounding.perMessage(waitS * 1e6, messages));
+        }
+    }
+
+    /**
+     * The server process over the measured window (unless said otherwise), from /proc.
+     *
+     * @param pid             the server's process id
+     * @param cpu             its CPU
+     * @param idleCpuCores    cores used while all connections were open and silent (the idle window); null when
+     *                        there was no idle window. Busy polling shows here.
+     * @param contextSwitches its context switches
+     * @param size            its threads, memory and descriptors
+     * @param memory          what connections cost it in memory
+     * @param cpuStealPct     the share of the time of the server's CPUs (its affinity) that the hypervisor gave to
+     *                        other guests, percent, from /proc/stat: on a VM, a noisy run shows here and nowhere
+     *                        else; null where /proc/stat was not read
+     * @param runqueueWait    how long its threads waited for a CPU
+     */
+    public record Server(long pid, @JsonUnwrapped CpuUse cpu, Double idleCpuCores,
+                         @JsonUnwrapped(prefix = "ctx_switches_") ContextSwitches contextSwitches,
+                         @JsonUnwrapped ProcessSize size, @JsonUnwrapped ConnectionMemory memory, Double cpuStealPct,
+                         @JsonUnwrapped RunqueueWait runqueueWait) {
+    }
+
+    /**
+     * The load client's own process over the measured window.
+     *
+     * @param cpu            its CPU
+     * @param coresAvailable CPUs the client may run on (its affinity)
+     * @param io             how its IO threads talked to the kernel: {@code io_uring} or {@code selector}; null in
+     *                       results written before the client had a choice
+     * @param cpuStealPct    the share of the time of the client's CPUs that the hypervisor gave to other guests,
+     *                       percent; null where /proc/stat was not read
+     * @param runqueueWaitS  seconds the client's IO threads spent runnable but waiting for a CPU, summed: time
+     *                       they were held up behind the client's own compiler or reporter threads or another
+     *                       process; null where the kernel does not keep it
+     */
+    public record Client(@JsonUnwrapped CpuUse cpu, int coresAvailable, String io, Double cpuStealPct,
+                         Double runqueueWaitS) {
+    }
+
+    /**
+     * What to distrust about a run: the flags a report shows beside its figures.
+     *
+     * @param clientBound       the client's work kept at least 90% of its available cores busy while the server
+     *                          did not keep 90% of its own busy: the client, not the server, may have been the
+     *                          limit. Work excludes the short polling before timed open-loop sends, which only
+     *                          buys pacing precision.
+     * @param rateMissed        open loop: fewer than 95% of the target rate's messages were echoed
+     * @param latencyIncomplete closed loop: the recorded latencies' mean is under half of what Little's law
+     *                          requires of the open connections at the measured throughput (connections x pipeline
+     *                          / msgs per second). Messages that waited longer than the window left no sample: the
+     *                          percentiles describe only the connections that were served.
+     * @param failed            the run did not complete (no connection, the server died, no echo at all)
+     * @param reason            one line saying why it failed, or null
+     */
+    public record RunFlags(boolean clientBound, boolean rateMissed, boolean latencyIncomplete, boolean failed,
+                           String reason) {
+
+        /** A flag that marks a completed run's figures as not the server's alone. */
+        public enum Flag {
+            CLIENT_BOUND("client_bound"), RATE_MISSED("rate_missed"), LATENCY_INCOMPLETE("latency_incomplete");
+
+            private final String fieldName;
+
+            Flag(String fieldName) {
+                this.fieldName = fieldName;
+            }
+
+            /** The flag's name in the file, e.g. {@code client_bound}. */
+            public String fieldName() {
+                return fieldName;
+            }
+        }
+
+        /** Nothing raised, nothing failed. */
+        public static final RunFlags NONE = new RunFlags(false, false, false, false, null);
+
+        /** The flags raised on a completed run; failed when {@code failure} is not null. */
+        public static RunFlags of(Set<Flag> raised, String failure) {
+            return new RunFlags(raised.contains(Flag.CLIENT_BOUND), raised.contains(Flag.RATE_MISSED),
+                    raised.contains(Flag.LATENCY_INCOMPLETE), failure != null, failure);
+        }
+
+        static RunFlags failedBecause(String reason) {
+            return new RunFlags(false, false, false, true, reason);
+        }
+
+        RunFlags withFailure(String more) {
+            String reasons = reason == null || reason.isBlank() ? more : reason + "; " + more;
+            return new RunFlags(clientBound, rateMissed, latencyIncomplete, true, reasons);
+        }
+
+        /** The raised flags, in the order of the file. */
+        @JsonIgnore
+        public Set<Flag> raised() {
+            Set<Flag> raised = EnumSet.noneOf(Flag.class);
+            if (clientBound) {
+                raised.add(Flag.CLIENT_BOUND);
+            }
+            if (rateMissed) {
+                raised.add(Flag.RATE_MISSED);
+            }
+            if (latencyIncomplete) {
+                raised.add(Flag.LATENCY_INCOMPLETE);
+            }
+            return raised;
+        }
+    }
+
+    /**
+     * Where the run ran. Results from different machines, kernels or JDKs do not compare.
+     *
+     * @param kernel           kernel release
+     * @param cpuModel         CPU model name
+     * @param cores            logical CPUs of the host
+     * @param jdk              the client's JDK, version and vendor
+     * @param clientJvmOptions the client JVM's options
+     * @param serverJvmOptions the server JVM's options; null without a server pid or when the server is not java
+     * @param serverCommand    the server's command line; null without a server pid. A sweep's manifest shows
+     *                         {@code --model <model>} in it, each run's result the model it ran
+     * @param pinning          CPUs each side may run on
+     * @param hostname         the host's name
+     */
+    public record Environment(String kernel, String cpuModel, int cores, String jdk, List<String> clientJvmOptions,
+                              List<String> serverJvmOptions, String serverCommand, Pinning pinning,
+                              String hostname) {
+
+        /** This environment with {@code command} as the server's command line. */
+        public Environment withServerCommand(String command) {
+            return new Environment(kernel, cpuModel, cores, jdk, clientJvmOptions, serverJvmOptions, command, pinning,
+                    hostname);
+        }
+    }
+
+    /**
+     * @param serverCpus the server's CPU affinity list (e.g. "0"); null without a server pid
+     * @param clientCpus the client's CPU affinity list (e.g. "1")
+     */
+    public record Pinning(String serverCpus, String clientCpus) {
+    }
+
+    /**
+     * @param uncorrectedHgrm percentile distribution of uncorrected latency, milliseconds
+     * @param correctedHgrm   the same for corrected latency; null in a closed loop
+     * @param hlog            the interval log, one histogram per second and tag, microseconds
+     */
+    public record Files(String uncorrectedHgrm, String correctedHgrm, String hlog) {
+
+        /** The names {@code iobench load} gives them; the corrected distribution only in an open loop. */
+        public static Files standard(LoadMode mode) {
+            return new Files(RunFiles.UNCORRECTED_HGRM, mode == LoadMode.OPEN ? RunFiles.CORRECTED_HGRM : null,
+                    RunFiles.HLOG);
+        }
+    }
+}

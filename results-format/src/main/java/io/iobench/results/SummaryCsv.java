@@ -1,0 +1,147 @@
+package io.iobench.results;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * {@code summary.csv}: a row per run of a sweep, the figures of its {@code result.json} a spreadsheet needs,
+ * flattened. Every column is a view of one field of {@link RunResult}, named by its path in the file, so a column
+ * and its field cannot disagree; an empty cell stands for null (not measured). RFC 4180 quoting.
+ *
+ * <p>The columns are a public format, sealed by a golden file: a column is added at the end, never renamed, never
+ * moved. ({@code client_io} sits mid-row: it was inserted there once, and is kept where readers have found it since.)
+ */
+public final class SummaryCsv {
+
+    /**
+     * One column.
+     *
+     * @param name  the header
+     * @param field the {@code result.json} field it shows, as a JSON pointer
+     */
+    public record Column(String name, String field) {
+    }
+
+    /** Every column after {@code id} (the run's directory name), in order. */
+    public static final List<Column> COLUMNS = List.of(
+            new Column("model", "/model"), new Column("connections", "/connections"),
+            new Column("idle_connections", "/idle_connections"), new Column("size", "/size"),
+            new Column("mode", "/mode"), new Column("pipeline", "/pipeline"),
+            new Column("rate_target_msgs_per_s", "/rate_target_msgs_per_s"),
+            new Column("msgs_per_s", "/throughput/msgs_per_s"), new Column("mib_per_s", "/throughput/mib_per_s"),
+            new Column("p50_us", "/latency_us/uncorrected/p50"), new Column("p90_us", "/latency_us/uncorrected/p90"),
+            new Column("p99_us", "/latency_us/uncorrected/p99"),
+            new Column("p999_us", "/latency_us/uncorrected/p999"),
+            new Column("max_us", "/latency_us/uncorrected/max"),
+            new Column("corrected_p50_us", "/latency_us/corrected/p50"),
+            new Column("corrected_p99_us", "/latency_us/corrected/p99"),
+            new Column("corrected_p999_us", "/latency_us/corrected/p999"),
+            new Column("corrected_max_us", "/latency_us/corrected/max"),
+            new Column("server_cpu_cores", "/server/cpu_cores"),
+            new Column("server_cpu_us_per_msg", "/server/cpu_us_per_msg"),
+            new Column("idle_cpu_cores", "/server/idle_cpu_cores"),
+            new Column("ctx_switches_per_msg", "/server/ctx_switches_per_msg"),
+            new Column("server_threads", "/server/threads"), new Column("server_rss_mib", "/server/rss_mib"),
+            new Column("memory_per_connection_kib", "/server/memory_per_connection_kib"),
+            new Column("client_cpu_cores", "/client/cpu_cores"),
+            new Column("client_cpu_us_per_msg", "/client/cpu_us_per_msg"), new Column("client_io", "/client/io"),
+            new Column("errors_connect", "/errors/connect"), new Column("errors_io", "/errors/io"),
+            new Column("errors_mismatch", "/errors/mismatch"), new Column("errors_timeout", "/errors/timeout"),
+            new Column("client_bound", "/flags/client_bound"), new Column("rate_missed", "/flags/rate_missed"),
+            new Column("failed", "/flags/failed"), new Column("reason", "/flags/reason"),
+            new Column("server_cpu_steal_pct", "/server/cpu_steal_pct"),
+            new Column("client_cpu_steal_pct", "/client/cpu_steal_pct"),
+            new Column("runqueue_wait_us_per_msg", "/server/runqueue_wait_us_per_msg"),
+            new Column("client_runqueue_wait_s", "/client/runqueue_wait_s"),
+            new Column("latency_incomplete", "/flags/latency_incomplete"));
+
+    /** The header line, without its line break. */
+    public static final String HEADER = "id," + String.join(",", COLUMNS.stream().map(Column::name).toList());
+
+    private SummaryCsv() {
+    }
+
+    /** The row of run {@code id}, without its line break. */
+    public static String row(String id, RunResult result) {
+        JsonNode json = JsonFormat.toTree(result);
+        StringJoiner row = new StringJoiner(",");
+        row.add(cell(id));
+        for (Column column : COLUMNS) {
+            JsonNode value = json.at(column.field());
+            row.add(value.isMissingNode() || value.isNull() ? "" : cell(value.asText()));
+        }
+        return row.toString();
+    }
+
+    /** The header and these rows, each ending in a line break. */
+    static String text(List<String> rows) {
+        StringBuilder text = new StringBuilder(HEADER).append('\n');
+        rows.forEach(row -> text.append(row).append('\n'));
+        return text.toString();
+    }
+
+    /**
+     * Reads a summary back, a map from column name to cell per row ({@code id} included), for tools and tests.
+     *
+     * @throws ResultFormatException when the header is not this version's or a row has another number of cells
+     */
+    public static List<Map<String, String>> read(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.getFirst().equals(HEADER)) {
+            throw new ResultFormatException(file + " does not start with the summary.csv header of this version", null);
+        }
+        List<String> names = split(HEADER);
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            List<String> cells = split(lines.get(i));
+            if (cells.size() != names.size()) {
+                throw new ResultFormatException(file + " line " + (i + 1) + " has " + cells.size() + " cells, not "
+                        + names.size(), null);
+            }
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int c = 0; c < names.size(); c++) {
+                row.put(names.get(c), cells.get(c));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** Quotes a cell that holds a comma, quote or line break (RFC 4180); a line break becomes a space. */
+    private static String cell(String text) {
+        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0) {
+            return text;
+        }
+        return '"' + text.replace("\"", "\"\"").replace('\n', ' ') + '"';
+    }
+
+    private static List<String> split(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+}

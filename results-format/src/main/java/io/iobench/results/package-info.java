@@ -1,0 +1,22 @@
+/**
+ * Every file iobench writes for others to read, and the only code that writes or reads each:
+ * <ul>
+ *   <li>{@code result.json}, one run: {@link io.iobench.results.RunResult}, written and read by
+ *       {@link io.iobench.results.RunResultFile};</li>
+ *   <li>{@code uncorrected.hgrm} and {@code corrected.hgrm}, percentile distributions in milliseconds:
+ *       {@link io.iobench.results.HgrmFile};</li>
+ *   <li>{@code latency.hlog}, the interval log in microseconds: {@link io.iobench.results.LatencyLogFile};</li>
+ *   <li>{@code manifest.json}, a sweep: {@link io.iobench.results.SweepManifest};</li>
+ *   <li>{@code summary.csv}, a row per run: {@link io.iobench.results.SummaryCsv};</li>
+ *   <li>the sweep directory that holds them: written by {@link io.iobench.results.SweepDirectory}, read by
+ *       {@link io.iobench.results.SweepReader} into a {@link io.iobench.results.StoredSweep}.</li>
+ * </ul>
+ *
+ * <p>The rules, as HdrHistogram keeps them for its logs: a field's name, unit and meaning never change; new fields
+ * and columns are added (at the end, for the CSV); a reader ignores fields it does not know and reads a missing one
+ * as null, so files from older and newer writers still read; a damaged file is a warning naming it, never the end
+ * of a report. Every field is documented once, in the javadoc of the record that holds it; {@code SCHEMA.md} at the
+ * root of this module is generated from that javadoc, and golden files under {@code src/test/resources/golden}
+ * fail a test when a name, a unit or a column moves.
+ */
+package io.iobench.results;

@@ -1,0 +1,54 @@
+package io.iobench.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iobench.results.fixture.SampleResults;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SCHEMA.md is the javadoc's view, and it documents every field the writers write, by its path. */
+class SchemaDocumentTest {
+
+    static final Path SCHEMA = Path.of("SCHEMA.md");
+
+    @Test
+    void isWhatTheJavadocSays() throws IOException {
+        Golden.assertText(SCHEMA, new SchemaDocument().render());
+    }
+
+    @Test
+    void documentsEveryFieldOfEveryFileWritten(@TempDir Path dir) throws IOException {
+        String schema = new SchemaDocument().render();
+        ObjectMapper json = new ObjectMapper();
+        for (RunResult sample : List.of(SampleResults.openLoop(), SampleResults.closedLoop())) {
+            for (String path : Golden.fields(json.readTree(RunResultFile.toJson(sample))).keySet()) {
+                assertThat(schema).as(path).contains("| `" + dotted(path) + "` |");
+            }
+        }
+        SweepDirectory sweep = SweepDirectory.create(dir.resolve("s"), dir, "t", SweepDirectoryTest.NOW,
+                List.of("iobench"), SweepDirectoryTest.PLAN);
+        Path scratch = sweep.scratchFor("r");
+        sweep.commit("r", scratch, SampleResults.openLoop());
+        sweep.finish(SweepManifest.Status.COMPLETE, SweepDirectoryTest.NOW);
+        for (String path : Golden.fields(json.readTree(Files.readString(sweep.path().resolve(SweepDirectory.MANIFEST))))
+                .keySet()) {
+            if (path.startsWith("/environment/")) {
+                continue; // the run's environment, documented with result.json
+            }
+            assertThat(schema).as(path).contains("| `" + dotted(path) + "` |");
+        }
+        for (SummaryCsv.Column column : SummaryCsv.COLUMNS) {
+            assertThat(schema).contains("| `" + column.name() + "` |");
+        }
+    }
+
+    /** {@code /runs/0/id} as the document writes it: {@code runs[].id}; list items of plain values are the list. */
+    private static String dotted(String pointer) {
+        return pointer.substring(1).replaceAll("/\\d+/", "[].").replaceAll("/\\d+$", "").replace('/', '.');
+    }
+}
