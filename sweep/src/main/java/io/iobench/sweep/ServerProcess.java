@@ -66,7 +66,7 @@ public final class ServerProcess implements AutoCloseable {
      */
     public static ServerProcess start(ServerLaunch launch) throws IOException {
         List<String> command = JavaCommand.of(launch.cpuList(), launch.allJvmOptions(),
-                ServerLauncher.class.getName(), launch.launcherArguments());
+                ServerLauncher.class.getName(), launch.options().toArguments());
         Files.createDirectories(launch.logFile().toAbsolutePath().getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Deque<String> lastLines = new ArrayDeque<>();
@@ -144,7 +144,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public InetSocketAddress address() {
-        return new InetSocketAddress("127.0.0.1", port);
+        return new InetSocketAddress(launch.options().bind(), port);
     }
 
     public int port() {

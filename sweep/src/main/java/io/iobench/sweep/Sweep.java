@@ -6,6 +6,7 @@ import io.iobench.results.RunResult;
 import io.iobench.results.RunResultFile;
 import io.iobench.results.SweepDirectory;
 import io.iobench.results.SweepManifest;
+import io.iobench.server.LauncherOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -24,8 +25,6 @@ import java.util.List;
  * progress and its processes; every finished run stays, and the manifest says the sweep was interrupted.
  */
 public final class Sweep {
-
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
     private final SweepPlan plan;
     private final SweepDirectory results;
@@ -103,8 +102,9 @@ public final class Sweep {
     private RunResult measure(SweepPoint point, Path scratch) throws IOException {
         List<String> problems = new ArrayList<>();
         String startedAt = clock.instant().toString();
-        ServerLaunch launch = new ServerLaunch(point.model(), plan.serverThreads(), 0, plan.serverJvmOptions(),
-                plan.pinning().serverCpus(), scratch.resolve(RunFiles.SERVER_LOG), READY_TIMEOUT);
+        ServerLaunch launch = new ServerLaunch(LauncherOptions.of(point.model()).withThreads(plan.serverThreads()),
+                plan.serverJvmOptions(), plan.pinning().serverCpus(), scratch.resolve(RunFiles.SERVER_LOG),
+                ServerLaunch.READY_TIMEOUT);
         try (ServerProcess server = ServerProcess.start(launch)) {
             currentServer = server;
             int exit = runClient(point, server, scratch);

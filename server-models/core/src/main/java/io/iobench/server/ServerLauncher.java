@@ -1,16 +1,10 @@
 package io.iobench.server;
 
 import io.iobench.options.CommandShell;
-import io.iobench.options.Flags;
-import io.iobench.options.UsageException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Collectors;
 import sun.misc.Signal;
 
 /**
@@ -45,20 +39,9 @@ public final class ServerLauncher {
     /** Runs the server until a signal arrives; returns the process exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         return SHELL.run(args, out, err, arguments -> {
-            Flags flags = Flags.parse(arguments, Set.of("model", "bind", "port", "threads", "max-connections"),
-                    Set.of());
-            String model = flags.required("model");
-            IoModel io = IoModels.named(model).orElseThrow(() -> new UsageException(
-                    "unknown model '" + model + "'; known models: " + IoModels.all().stream()
-                            .map(IoModel::name).collect(Collectors.joining(", "))));
-            ServerOptions options = new ServerOptions(
-                    bindAddress(flags.stringValue("bind", "127.0.0.1")),
-                    flags.intValue("port", 0, 0, 65535),
-                    flags.intValue("threads", 0, 0, 4096),
-                    flags.intValue("max-connections", ServerOptions.defaultMaxConnections(), 1, Integer.MAX_VALUE),
-                    ServerOptions.DEFAULT_BACKLOG);
-            EchoServer server = start(io, options);
-            serveUntilSignalled(model, server, out, err);
+            LauncherOptions options = LauncherOptions.parse(arguments);
+            EchoServer server = start(options.ioModel(), options.serverOptions());
+            serveUntilSignalled(options.model(), server, out, err);
             return CommandShell.OK;
         });
     }
@@ -87,13 +70,5 @@ public final class ServerLauncher {
         }
         server.close();
         err.println("STOPPED model=" + model + " " + server.ledger());
-    }
-
-    private static InetAddress bindAddress(String text) {
-        try {
-            return InetAddress.getByName(text);
-        } catch (UnknownHostException e) {
-            throw new UsageException("--bind takes an address of this host such as 127.0.0.1, got '" + text + "'");
-        }
     }
 }

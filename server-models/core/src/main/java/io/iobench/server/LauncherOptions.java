@@ -1,0 +1,92 @@
+package io.iobench.server;
+
+import io.iobench.options.Flags;
+import io.iobench.options.UsageException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The options of {@code iobench server}: which model, and how to serve it. {@link ServerLauncher} reads them with
+ * {@link #parse}; the sweep and the JMH suites build them with {@link #of} and hand the launcher
+ * {@link #toArguments()}, which {@link #parse} reads back as the same options.
+ *
+ * @param model          the model's name, as {@code iobench models} lists it
+ * @param bind           the address to listen on
+ * @param port           the TCP port, 0 for any free one
+ * @param threads        IO or worker threads; 0 for the model's default
+ * @param maxConnections connections served at once; null for {@link ServerOptions#defaultMaxConnections()} of the
+ *                       process that serves them, which depends on its own descriptor limit
+ */
+public record LauncherOptions(String model, InetAddress bind, int port, int threads, Integer maxConnections) {
+
+    private static final Set<String> VALUED = Set.of("model", "bind", "port", "threads", "max-connections");
+
+    public LauncherOptions {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(bind, "bind");
+        if (port < 0 || port > 65535) {
+            throw new UsageException("--port must be between 0 and 65535, got " + port);
+        }
+        if (threads < 0 || threads > 4096) {
+            throw new UsageException("--threads must be between 0 and 4096, got " + threads);
+        }
+        if (maxConnections != null && maxConnections < 1) {
+            throw new UsageException("--max-connections must be at least 1, got " + maxConnections);
+        }
+    }
+
+    /** {@code model} on loopback, any free port, its default threads and connection cap. */
+    public static LauncherOptions of(String model) {
+        return new LauncherOptions(model, InetAddress.getLoopbackAddress(), 0, 0, null);
+    }
+
+    /** These options with {@code count} threads; 0 for the model's default. */
+    public LauncherOptions withThreads(int count) {
+        return new LauncherOptions(model, bind, port, count, maxConnections);
+    }
+
+    /** Reads the command line; {@code --help} and {@code --debug} are the command shell's. */
+    static LauncherOptions parse(List<String> args) {
+        Flags flags = Flags.parse(args, VALUED, Set.of());
+        return new LauncherOptions(flags.required("model"), bindAddress(flags.stringValue("bind", "127.0.0.1")),
+                flags.intValue("port", 0, 0, 65535), flags.intValue("threads", 0, 0, 4096),
+                flags.has("max-connections") ? flags.intValue("max-connections", 0, 1, Integer.MAX_VALUE) : null);
+    }
+
+    /** The command line {@link #parse} reads back as these options. */
+    public List<String> toArguments() {
+        List<String> args = new ArrayList<>(List.of("--model", model, "--bind", bind.getHostAddress(),
+                "--port", Integer.toString(port), "--threads", Integer.toString(threads)));
+        if (maxConnections != null) {
+            args.addAll(List.of("--max-connections", Integer.toString(maxConnections)));
+        }
+        return args;
+    }
+
+    /** The model these options name. */
+    IoModel ioModel() {
+        return IoModels.named(model).orElseThrow(() -> new UsageException(
+                "unknown model '" + model + "'; known models: " + IoModels.all().stream()
+                        .map(IoModel::name).collect(Collectors.joining(", "))));
+    }
+
+    /** How the model's server is to serve, its connection cap resolved in this process. */
+    ServerOptions serverOptions() {
+        return new ServerOptions(bind, port, threads,
+                maxConnections != null ? maxConnections : ServerOptions.defaultMaxConnections(),
+                ServerOptions.DEFAULT_BACKLOG);
+    }
+
+    private static InetAddress bindAddress(String text) {
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            throw new UsageException("--bind takes an address of this host such as 127.0.0.1, got '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.iobench.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.iobench.options.UsageException;
+import java.net.InetAddress;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The launcher's options as one description: what the sweep builds is what the launcher reads back. */
+class LauncherOptionsTest {
+
+    @Test
+    void readsBackEveryOptionItWrites() throws Exception {
+        for (LauncherOptions written : List.of(LauncherOptions.of("selector"),
+                LauncherOptions.of("thread-pool").withThreads(512),
+                new LauncherOptions("netty-epoll", InetAddress.getByName("127.0.0.2"), 40_000, 4, 10_000))) {
+            assertThat(LauncherOptions.parse(written.toArguments())).isEqualTo(written);
+        }
+    }
+
+    @Test
+    void leavesTheConnectionCapToTheProcessThatServes() {
+        LauncherOptions options = LauncherOptions.parse(List.of("--model", "selector"));
+
+        assertThat(options.maxConnections()).isNull();
+        assertThat(options.toArguments()).doesNotContain("--max-connections");
+        assertThat(options.serverOptions().maxConnections()).isEqualTo(ServerOptions.defaultMaxConnections());
+    }
+
+    @Test
+    void refusesWhatTheLauncherRefusesWhicheverWayItIsBuilt() {
+        assertThatThrownBy(() -> LauncherOptions.of("selector").withThreads(5000))
+                .isInstanceOf(UsageException.class).hasMessage("--threads must be between 0 and 4096, got 5000");
+        assertThatThrownBy(() -> LauncherOptions.parse(List.of("--model", "selector", "--threads", "5000")))
+                .isInstanceOf(UsageException.class).hasMessage("--threads must be between 0 and 4096, got 5000");
+    }
+}
