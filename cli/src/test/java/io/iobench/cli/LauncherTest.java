@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** {@code iobench models} and {@code iobench server}, run through the script exactly as the README says. */
 class LauncherTest {
 
-    private static final Pattern READY = Pattern.compile("READY model=(\\S+) port=(\\d+) pid=(\\d+)");
+    private static final Pattern READY = Pattern.compile("READY model=(\\S+) port=(\\d+) pid=(\\d+) threads=(\\d+)");
 
     @TempDir
     Path tmp;
@@ -60,6 +60,7 @@ class LauncherTest {
             assertThat(ready.matches()).as(line).isTrue();
             assertThat(ready.group(1)).isEqualTo(model);
             assertThat(Long.parseLong(ready.group(3))).isEqualTo(server.pid());
+            assertThat(Integer.parseInt(ready.group(4))).as("threads").isEqualTo(defaultThreads(model));
             int port = Integer.parseInt(ready.group(2));
 
             byte[] payload = "hello, echo\n".repeat(1000).getBytes(StandardCharsets.US_ASCII);
@@ -79,6 +80,34 @@ class LauncherTest {
             }
         } finally {
             server.destroyForcibly();
+        }
+    }
+
+    /*
+     * Without --threads: a pool of 200 (Tomcat's default), a reactor per CPU the server may use (the server here is
+     * unpinned, as this test's JVM is), one thread for select and busy-poll, none of its own for a thread per
+     * connection.
+     */
+    private static int defaultThreads(String model) {
+        return switch (model) {
+            case "thread-per-connection", "virtual-threads" -> 0;
+            case "thread-pool" -> 200;
+            case "busy-poll", "select" -> 1;
+            default -> Runtime.getRuntime().availableProcessors();
+        };
+    }
+
+    @Test
+    @Timeout(60)
+    void refusesThreadsThatAreNoCountOrThatTheModelWouldIgnore() throws Exception {
+        for (String[] args : List.of(new String[] {"--model", "selector", "--threads", "0"},
+                new String[] {"--model", "select", "--threads", "2"},
+                new String[] {"--model", "thread-per-connection", "--threads", "8"})) {
+            IobenchScript.Outcome outcome = IobenchScript.run(tmp, 50,
+                    java.util.stream.Stream.concat(java.util.stream.Stream.of("server"), java.util.Arrays.stream(args))
+                            .toArray(String[]::new));
+            assertThat(outcome.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(outcome.stderr()).contains("--threads").doesNotContain("Exception").hasLineCount(1);
         }
     }
 

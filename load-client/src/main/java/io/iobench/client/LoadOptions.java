@@ -38,6 +38,8 @@ import java.util.Set;
  * @param pipeline       closed loop: messages in flight per connection
  * @param rate           messages/s for an open loop, or null for a closed loop
  * @param serverPid      the server process to measure, or null
+ * @param serverThreads  the IO or worker threads the server said it runs (0: a thread per connection), for the
+ *                       record; null when not told
  * @param model          the label results carry, the model's name in a sweep
  * @param connectTimeout how long one connect may take
  * @param ioThreads      the client's IO threads
@@ -47,12 +49,12 @@ import java.util.Set;
  */
 public record LoadOptions(InetSocketAddress target, int connections, int idleConnections, int sizeBytes,
                           Duration duration, Duration warmup, Duration idleWindow, int pipeline, Long rate,
-                          Long serverPid, String model, Duration connectTimeout, int ioThreads, ClientIo clientIo,
+                          Long serverPid, Integer serverThreads, String model, Duration connectTimeout, int ioThreads, ClientIo clientIo,
                           Path out) {
 
     static final String USAGE = "usage: iobench load --target HOST:PORT --connections N [--idle-connections M]"
             + " [--size 64] [--duration 10s] [--warmup 2s] [--idle-window 2s] [--pipeline K | --rate R]"
-            + " [--server-pid PID] [--model NAME] [--connect-timeout 5s] [--io-threads 1]"
+            + " [--server-pid PID] [--server-threads N] [--model NAME] [--connect-timeout 5s] [--io-threads 1]"
             + " [--client-io auto|io_uring|selector] [--out DIR] [--debug]";
 
     /** The largest message the client sends: 1 MiB. */
@@ -65,7 +67,8 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
     public static final long MAX_RATE = 1_000_000_000L;
 
     private static final Set<String> VALUED = Set.of("target", "connections", "idle-connections", "size",
-            "duration", "warmup", "idle-window", "pipeline", "rate", "server-pid", "model", "connect-timeout",
+            "duration", "warmup", "idle-window", "pipeline", "rate", "server-pid", "server-threads", "model",
+            "connect-timeout",
             "io-threads", "client-io", "out");
 
     public LoadOptions {
@@ -89,6 +92,9 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
             throw new UsageException("--rate must be 1 to 1e9 messages/s, got " + rate);
         }
         positive("connect-timeout", connectTimeout);
+        if (serverThreads != null && serverThreads < 0) {
+            throw new UsageException("--server-threads must be at least 0, got " + serverThreads);
+        }
         if (ioThreads < 1 || ioThreads > 64) {
             throw new UsageException("--io-threads must be between 1 and 64, got " + ioThreads);
         }
@@ -126,6 +132,9 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
         if (flags.has("server-pid")) {
             options.serverPid(Quantities.parseCount("--server-pid", flags.required("server-pid")));
         }
+        if (flags.has("server-threads")) {
+            options.serverThreads(flags.intValue("server-threads", 0, 0, Integer.MAX_VALUE));
+        }
         return options.build();
     }
 
@@ -151,6 +160,9 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
         }
         if (serverPid != null) {
             args.addAll(List.of("--server-pid", Long.toString(serverPid)));
+        }
+        if (serverThreads != null) {
+            args.addAll(List.of("--server-threads", Integer.toString(serverThreads)));
         }
         return args;
     }
@@ -216,6 +228,7 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
         private int pipeline = 1;
         private Long rate;
         private Long serverPid;
+        private Integer serverThreads;
         private String model = DEFAULT_MODEL;
         private Duration connectTimeout = EngineOptions.DEFAULT_CONNECT_TIMEOUT;
         private int ioThreads = 1;
@@ -271,6 +284,12 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
             return this;
         }
 
+        /** @param threads what the server said it runs, for the record; 0 for a thread per connection */
+        public Builder serverThreads(int threads) {
+            this.serverThreads = threads;
+            return this;
+        }
+
         public Builder model(String label) {
             this.model = label;
             return this;
@@ -300,7 +319,7 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
         /** @throws UsageException naming the flag of the first value out of range */
         public LoadOptions build() {
             return new LoadOptions(target, connections, idleConnections, sizeBytes, duration, warmup, idleWindow,
-                    pipeline, rate, serverPid, model, connectTimeout, ioThreads, clientIo,
+                    pipeline, rate, serverPid, serverThreads, model, connectTimeout, ioThreads, clientIo,
                     out != null ? out : Path.of(defaultOut()));
         }
     }

@@ -29,7 +29,7 @@ class LoadOptionsTest {
         options.add(LoadOptions.builder(TARGET, 1).out(Path.of("/tmp/run-a")).build());
         options.add(LoadOptions.builder(TARGET, 10_000).idleConnections(5_000).sizeBytes(LoadOptions.MAX_SIZE_BYTES)
                 .duration(Duration.ofMillis(1500)).warmup(Duration.ZERO).idleWindow(Duration.ZERO).closedLoop(16)
-                .serverPid(4242).model("netty-io-uring").connectTimeout(Duration.ofNanos(250_000)).ioThreads(4)
+                .serverPid(4242).serverThreads(8).model("netty-io-uring").connectTimeout(Duration.ofNanos(250_000)).ioThreads(4)
                 .clientIo(ClientIo.SELECTOR).out(Path.of("/tmp/run b")).build());
         options.add(LoadOptions.builder(TARGET, 100).sizeBytes(1).duration(Duration.ofMinutes(2))
                 .warmup(Duration.ofNanos(7)).idleWindow(Duration.ofSeconds(3)).openLoop(LoadOptions.MAX_RATE)

@@ -27,6 +27,8 @@ public final class Fixtures {
      * carries a 4-entry class path.
      */
     public static final String IDLE_AXIS = SyntheticSweep.IDLE_AXIS;
+    /** thread-pool at 1,000 connections with 8, 64, 512 and 1,000 workers; the three smallest latency_incomplete. */
+    public static final String POOL_AXIS = SyntheticSweep.POOL_AXIS;
     /** A JMH JSON result file: 3 models x {1, 10} connections; one entry with scoreError "NaN". */
     public static final String JMH = "jmh/jmh-echo.json";
 
@@ -86,6 +88,6 @@ public final class Fixtures {
     }
 
     private static boolean isSweep(String name) {
-        return name.equals(CLOSED_LOOP) || name.equals(OPEN_LOOP) || name.equals(IDLE_AXIS);
+        return name.equals(CLOSED_LOOP) || name.equals(OPEN_LOOP) || name.equals(IDLE_AXIS) || name.equals(POOL_AXIS);
     }
 }

@@ -25,7 +25,7 @@ class OpenLoopReportTest {
         }
         String markdown = Files.readString(dir.resolve("report.md"));
         assertThat(markdown).contains("| corr. p50 µs | corr. p99 µs | corr. p99.9 µs |",
-                "Every run: no idle connections, 64 B messages, open loop, target rate 20,000 msgs/s.",
+                "Every run: no idle connections, 64 B messages, open loop, target rate 20,000 msgs/s, server IO threads 1.",
                 "Corrected p99 latency (64 B, open loop at 20,000 msgs/s)",
                 "Dashed: corrected latency", "rate_missed: the open loop fell short of its target rate")
                 .containsPattern("\\| selector \\| 100 \\|.*\\| rate_missed \\|");

@@ -80,9 +80,12 @@ public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrappe
      * @param pipeline           closed loop: messages in flight per connection; null in an open loop
      * @param rateTargetMsgsPerS open loop: the requested rate, messages/s over all connections; null in a closed
      *                           loop
+     * @param threads            the server's IO or worker threads, as it said it ran them: event loops, pool
+     *                           workers, 1 for a single-threaded model, 0 for a thread per connection; null when the
+     *                           client was not told ({@code iobench load} without {@code --server-threads})
      */
     public record Point(String model, String target, int connections, int idleConnections, int size, LoadMode mode,
-                        Integer pipeline, Long rateTargetMsgsPerS) {
+                        Integer pipeline, Long rateTargetMsgsPerS, Integer threads) {
 
         public Point {
             // Files from before the mode was written name only their rate.
@@ -92,13 +95,21 @@ public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrappe
         /** A closed loop keeping {@code pipeline} messages in flight on each connection. */
         public static Point closedLoop(String model, String target, int connections, int idleConnections, int size,
                                        int pipeline) {
-            return new Point(model, target, connections, idleConnections, size, LoadMode.CLOSED, pipeline, null);
+            return new Point(model, target, connections, idleConnections, size, LoadMode.CLOSED, pipeline, null,
+                    null);
         }
 
         /** An open loop offering {@code rateMsgsPerS} over all connections. */
         public static Point openLoop(String model, String target, int connections, int idleConnections, int size,
                                      long rateMsgsPerS) {
-            return new Point(model, target, connections, idleConnections, size, LoadMode.OPEN, null, rateMsgsPerS);
+            return new Point(model, target, connections, idleConnections, size, LoadMode.OPEN, null, rateMsgsPerS,
+                    null);
+        }
+
+        /** This point run with {@code ioThreads} server threads; null when not known. */
+        public Point withThreads(Integer ioThreads) {
+            return new Point(model, target, connections, idleConnections, size, mode, pipeline, rateTargetMsgsPerS,
+                    ioThreads);
         }
     }
 
@@ -132,8 +143,12 @@ public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrappe
      * @param uncorrected latency from the actual send time (the first byte written) to the echo's last byte read
      * @param corrected   latency from the intended send time (open loop, corrected for coordinated omission);
      *                    null in a closed loop
+     * @param littleRatio closed loop: the recorded mean latency over the mean Little's law requires of the open
+     *                    connections at the measured throughput (connections x pipeline / msgs per second);
+     *                    complete runs are within 2% of 1, and under 0.9 raises latency_incomplete; null in an
+     *                    open loop or when nothing was measured
      */
-    public record LatencyUs(Latency uncorrected, Latency corrected) {
+    public record LatencyUs(Latency uncorrected, Latency corrected, Double littleRatio) {
     }
 
     /**
@@ -334,9 +349,9 @@ public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrappe
      *                          limit. Work excludes the short polling before timed open-loop sends, which only
      *                          buys pacing precision.
      * @param rateMissed        open loop: fewer than 95% of the target rate's messages were echoed
-     * @param latencyIncomplete closed loop: the recorded latencies' mean is under half of what Little's law
-     *                          requires of the open connections at the measured throughput (connections x pipeline
-     *                          / msgs per second). Messages that waited longer than the window left no sample: the
+     * @param latencyIncomplete closed loop: the recorded latencies' mean is under 0.9 of what Little's law
+     *                          requires of the open connections at the measured throughput (latency_us.little_ratio
+     *                          under 0.9). Messages that waited longer than the window left no sample: the
      *                          percentiles describe only the connections that were served.
      * @param failed            the run did not complete (no connection, the server died, no echo at all)
      * @param reason            one line saying why it failed, or null

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -69,7 +70,9 @@ public record SweepManifest(String schema, String label, Status status, String s
      * @param warmupS          warm-up per point, seconds
      * @param durationS        measured window per point, seconds
      * @param idleWindowS      connections open and silent before the warm-up, to measure idle CPU, seconds
-     * @param serverThreads    {@code --threads} given to every server; 0 for each model's default
+     * @param threads          per model, the {@code --threads} counts it was run at, each a point of its own; a
+     *                         model not named ran the sweep's default (a pool of one worker per connection, a
+     *                         reactor per CPU)
      * @param serverJvmOptions extra server JVM options
      * @param clientJvmOptions extra client JVM options
      * @param serverCpus       the server's {@code taskset -c} list; null when unpinned
@@ -77,7 +80,8 @@ public record SweepManifest(String schema, String label, Status status, String s
      */
     public record Plan(List<String> models, List<Integer> connections, List<Integer> idleConnections,
                        List<Integer> sizes, List<LoadMode> modes, List<Long> ratesMsgsPerS, boolean closedLoop,
-                       int pipeline, double warmupS, double durationS, double idleWindowS, int serverThreads,
+                       int pipeline, double warmupS, double durationS, double idleWindowS,
+                       Map<String, List<Integer>> threads,
                        List<String> serverJvmOptions, List<String> clientJvmOptions, String serverCpus,
                        String clientCpus) {
 
@@ -89,6 +93,7 @@ public record SweepManifest(String schema, String label, Status status, String s
             ratesMsgsPerS = copy(ratesMsgsPerS);
             // Manifests from before the modes were written say them only as closed_loop and the rates.
             modes = modes != null ? List.copyOf(modes) : modesOf(closedLoop, ratesMsgsPerS);
+            threads = threads == null ? Map.of() : Map.copyOf(threads);
             serverJvmOptions = copy(serverJvmOptions);
             clientJvmOptions = copy(clientJvmOptions);
         }

@@ -152,6 +152,12 @@ final class SchemaDocument {
 
     private static String typeName(RecordComponent component) {
         Class<?> type = component.getType();
+        if (type == Map.class) {
+            Type[] types = ((ParameterizedType) component.getGenericType()).getActualTypeArguments();
+            Type values = types[1] instanceof ParameterizedType list ? list.getActualTypeArguments()[0] : types[1];
+            return "object: " + simpleType((Class<?>) types[0]) + " to "
+                    + (types[1] instanceof ParameterizedType ? "list of " : "") + simpleType((Class<?>) values);
+        }
         if (type == List.class) {
             Type item = ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[0];
             String items = simpleType((Class<?>) item);

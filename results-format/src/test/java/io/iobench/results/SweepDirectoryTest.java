@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +20,7 @@ class SweepDirectoryTest {
     static final Instant NOW = Instant.parse("2026-11-27T03:04:05Z");
     static final SweepManifest.Plan PLAN = new SweepManifest.Plan(List.of("selector", "netty-epoll"), List.of(10, 100),
             List.of(0, 5), List.of(64), List.of(LoadMode.CLOSED, LoadMode.OPEN), List.of(50_000L), true, 1, 2.0,
-            10.0, 2.0, 0, List.of("-Xmx1g"), List.of(), "0", "1");
+            10.0, 2.0, Map.of("selector", List.of(1, 2)), List.of("-Xmx1g"), List.of(), "0", "1");
 
     @TempDir
     Path root;

@@ -35,23 +35,27 @@ public final class ServerProcess implements AutoCloseable {
     public static final long STOP_TIMEOUT_MS = 10_000;
 
     private static final Pattern READY_LINE =
-            Pattern.compile(ServerLauncher.READY + " model=(\\S+) port=(\\d+) pid=(\\d+)");
+            Pattern.compile(ServerLauncher.READY + " model=(\\S+) port=(\\d+) pid=(\\d+) threads=(\\d+)");
     private static final int KEPT_LINES = 40;
 
     private final Process process;
     private final ServerLaunch launch;
     private final Deque<String> lastLines;
-    private final int port;
+    private final Ready ready;
     private final Thread pump;
     private final Thread stopAtExit;
     private volatile boolean killed;
 
-    private ServerProcess(Process process, ServerLaunch launch, Deque<String> lastLines, int port, Thread pump) {
+    /** What the READY line said: where the server listens, and the IO or worker threads it runs. */
+    private record Ready(int port, int ioThreads) {
+    }
+
+    private ServerProcess(Process process, ServerLaunch launch, Deque<String> lastLines, Ready ready, Thread pump) {
         this.process = process;
         this.pump = pump;
         this.launch = launch;
         this.lastLines = lastLines;
-        this.port = port;
+        this.ready = ready;
         // A server outlives the JVM that started it, and a busy-poll one would spin a core under every later run:
         // whoever forgets to stop it (a failed JMH trial, an uncaught error) still stops it at exit.
         this.stopAtExit = Thread.ofPlatform().name("stop-server-" + launch.model()).unstarted(this::stopProcess);
@@ -70,13 +74,13 @@ public final class ServerProcess implements AutoCloseable {
         Files.createDirectories(launch.logFile().toAbsolutePath().getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Deque<String> lastLines = new ArrayDeque<>();
-        CompletableFuture<Integer> ready = new CompletableFuture<>();
+        CompletableFuture<Ready> ready = new CompletableFuture<>();
         Writer log = Files.newBufferedWriter(launch.logFile(), StandardCharsets.UTF_8);
         Thread pump = Thread.ofPlatform().daemon().name("server-output-" + launch.model())
                 .start(() -> pumpOutput(process, log, lastLines, ready));
         try {
-            int port = ready.get(launch.readyTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            return new ServerProcess(process, launch, lastLines, port, pump);
+            return new ServerProcess(process, launch, lastLines,
+                    ready.get(launch.readyTimeout().toMillis(), TimeUnit.MILLISECONDS), pump);
         } catch (TimeoutException e) {
             kill(process);
             throw new ServerStartException("server '" + launch.model() + "' printed no READY line within "
@@ -96,7 +100,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Copies the server's output into its log, keeps the last lines, and completes {@code ready} on READY. */
     private static void pumpOutput(Process process, Writer log, Deque<String> lastLines,
-                                   CompletableFuture<Integer> ready) {
+                                   CompletableFuture<Ready> ready) {
         try (log; BufferedReader out = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
@@ -111,7 +115,7 @@ public final class ServerProcess implements AutoCloseable {
                 }
                 Matcher m = READY_LINE.matcher(line);
                 if (!ready.isDone() && m.matches()) {
-                    ready.complete(Integer.parseInt(m.group(2)));
+                    ready.complete(new Ready(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(4))));
                 }
             }
         } catch (IOException e) {
@@ -144,11 +148,16 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public InetSocketAddress address() {
-        return new InetSocketAddress(launch.options().bind(), port);
+        return new InetSocketAddress(launch.options().bind(), ready.port());
     }
 
     public int port() {
-        return port;
+        return ready.port();
+    }
+
+    /** @return the IO or worker threads the server said it runs; 0 for a thread per connection */
+    public int ioThreads() {
+        return ready.ioThreads();
     }
 
     /** @return the pid of the server JVM (taskset execs it, so this is the JVM itself) */

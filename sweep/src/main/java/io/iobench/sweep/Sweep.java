@@ -6,7 +6,10 @@ import io.iobench.results.RunResult;
 import io.iobench.results.RunResultFile;
 import io.iobench.results.SweepDirectory;
 import io.iobench.results.SweepManifest;
+import io.iobench.server.IoModel;
+import io.iobench.server.IoModels;
 import io.iobench.server.LauncherOptions;
+import io.iobench.server.Threading;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -102,7 +105,7 @@ public final class Sweep {
     private RunResult measure(SweepPoint point, Path scratch) throws IOException {
         List<String> problems = new ArrayList<>();
         String startedAt = clock.instant().toString();
-        ServerLaunch launch = new ServerLaunch(LauncherOptions.of(point.model()).withThreads(plan.serverThreads()),
+        ServerLaunch launch = new ServerLaunch(LauncherOptions.of(point.model()).withThreads(launcherThreads(point)),
                 plan.serverJvmOptions(), plan.pinning().serverCpus(), scratch.resolve(RunFiles.SERVER_LOG),
                 ServerLaunch.READY_TIMEOUT);
         try (ServerProcess server = ServerProcess.start(launch)) {
@@ -139,6 +142,19 @@ public final class Sweep {
         return failed;
     }
 
+    /**
+     * The server's {@code --threads} for a point: the plan's, else, for a pool, one worker per connection (active
+     * and idle, since a worker is held for a connection's life): a pool smaller than its connections starves the
+     * rest, which is what the plan's thread axis is for, not a default. Other models run their own default.
+     */
+    static Integer launcherThreads(SweepPoint point) {
+        if (point.threads() != null) {
+            return point.threads();
+        }
+        Threading threading = IoModels.named(point.model()).map(IoModel::threading).orElse(Threading.SINGLE);
+        return threading == Threading.POOL ? Math.max(1, point.connections() + point.idleConnections()) : null;
+    }
+
     /** Stops the server; what went wrong, if anything: it died during the run, hung on SIGTERM, or exited badly. */
     private static List<String> stop(ServerProcess server) {
         if (!server.isAlive()) {
@@ -156,7 +172,7 @@ public final class Sweep {
 
     private int runClient(SweepPoint point, ServerProcess server, Path scratch)
             throws IOException, InterruptedException {
-        LoadOptions options = plan.loadOptions(point, server.address(), server.pid(), scratch);
+        LoadOptions options = plan.loadOptions(point, server.address(), server.pid(), server.ioThreads(), scratch);
         LoadProcess load = LoadProcess.start(plan.pinning().clientCpus(), plan.clientJvmOptions(),
                 options.toArguments(), scratch.resolve(RunFiles.CLIENT_LOG), log);
         currentLoad = load;

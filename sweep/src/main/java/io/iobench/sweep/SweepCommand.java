@@ -8,6 +8,8 @@ import io.iobench.options.Quantities;
 import io.iobench.options.UsageException;
 import io.iobench.results.SweepDirectory;
 import io.iobench.server.IoModel;
+import io.iobench.server.LauncherOptions;
+import io.iobench.server.Threading;
 import io.iobench.server.IoModels;
 import java.io.PrintStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -16,7 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import sun.misc.Signal;
@@ -27,7 +31,7 @@ import sun.misc.Signal;
  * <pre>
  * iobench sweep [--models a,b|all] [--connections 1,10,100,1000] [--idle-connections 0] [--sizes 64]
  *               [--rates R1,R2] [--no-closed-loop] [--pipeline 1] [--duration 10s] [--warmup 3s]
- *               [--idle-window 2s] [--threads N] [--server-jvm-opts "..."] [--client-jvm-opts "..."]
+ *               [--idle-window 2s] [--threads [MODEL=]N[/N...],...] [--server-jvm-opts "..."] [--client-jvm-opts "..."]
  *               [--server-cpus 0] [--client-cpus 1] [--no-pin] [--label sweep] [--out DIR] [--no-report]
  *               [--debug]
  * </pre>
@@ -37,7 +41,8 @@ public final class SweepCommand {
 
     static final String USAGE = "usage: iobench sweep [--models a,b] [--connections 1,10,100,1000]"
             + " [--idle-connections 0] [--sizes 64] [--rates R1,R2] [--no-closed-loop] [--pipeline 1]"
-            + " [--duration 10s] [--warmup 3s] [--idle-window 2s] [--threads N] [--server-jvm-opts \"...\"]"
+            + " [--duration 10s] [--warmup 3s] [--idle-window 2s] [--threads [MODEL=]N[/N...],...]"
+            + " [--server-jvm-opts \"...\"]"
             + " [--client-jvm-opts \"...\"] [--server-cpus 0] [--client-cpus 1] [--no-pin] [--label NAME]"
             + " [--out DIR] [--no-report] [--debug]";
 
@@ -121,7 +126,7 @@ public final class SweepCommand {
                 ints(flags.sizes("sizes", "64", 1, LoadOptions.MAX_SIZE_BYTES)), rates, closedLoop,
                 flags.intValue("pipeline", 1, 1, 1024), flags.duration("warmup", "3s", Duration.ZERO),
                 flags.duration("duration", "10s", Duration.ofMillis(100)), idleWindow,
-                flags.intValue("threads", 0, 0, 4096), flags.words("server-jvm-opts"),
+                threads(flags, models), flags.words("server-jvm-opts"),
                 flags.words("client-jvm-opts"), pinning(flags));
         checkDescriptors(plan);
         return plan;
@@ -137,6 +142,56 @@ public final class SweepCommand {
                         + limit + " (ulimit -n); lower --connections or --idle-connections");
             }
         }
+    }
+
+    /**
+     * {@code --threads}: entries separated by commas, each {@code N} (every model of the plan that takes threads)
+     * or {@code MODEL=N} for one model, where N may be several counts separated by {@code /}, each a point of its
+     * own: {@code thread-pool=8/64/512,selector=2}. {@code default} gives none.
+     */
+    static Map<String, List<Integer>> threads(Flags flags, List<String> models) {
+        String text = flags.stringValue("threads", "default");
+        Map<String, List<Integer>> threads = new LinkedHashMap<>();
+        if (text.equals("default")) {
+            return threads;
+        }
+        for (String entry : Quantities.parseList("--threads", text)) {
+            int equals = entry.indexOf('=');
+            List<Integer> counts = threadCounts(equals < 0 ? entry : entry.substring(equals + 1));
+            if (equals < 0) {
+                models.stream().filter(model -> threading(model).takesThreads())
+                        .forEach(model -> threads.put(model, counts));
+                continue;
+            }
+            String model = entry.substring(0, equals);
+            if (!models.contains(model)) {
+                throw new UsageException("--threads names " + model + ", which is not a model of this sweep");
+            }
+            if (!threading(model).takesThreads()) {
+                throw new UsageException("--threads " + entry + ": the " + model + " model runs "
+                        + (threading(model) == Threading.SINGLE ? "one thread by design" : "a thread per connection")
+                        + "; --threads does not apply to it");
+            }
+            threads.put(model, counts);
+        }
+        return threads;
+    }
+
+    private static List<Integer> threadCounts(String text) {
+        List<Integer> counts = new ArrayList<>();
+        for (String count : text.split("/")) {
+            long n = Quantities.parseCount("--threads", count.trim());
+            if (n < 1 || n > LauncherOptions.MAX_THREADS) {
+                throw new UsageException("--threads counts must be between 1 and " + LauncherOptions.MAX_THREADS
+                        + ", got " + count);
+            }
+            counts.add((int) n);
+        }
+        return counts;
+    }
+
+    private static Threading threading(String model) {
+        return IoModels.named(model).map(IoModel::threading).orElseThrow();
     }
 
     private static CpuPinning pinning(Flags flags) {

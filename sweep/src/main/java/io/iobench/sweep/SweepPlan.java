@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a sweep measures and how: every model x size x connection count x idle connection count, each in closed
@@ -24,18 +25,21 @@ import java.util.List;
  * @param warmup           not recorded
  * @param duration         the measured window
  * @param idleWindow       connections open and no traffic, to measure idle CPU
- * @param serverThreads    {@code --threads} for every server; 0 for each model's default
+ * @param threads          per model, the {@code --threads} counts to run it at, each count a point of its own;
+ *                         a model not named runs the sweep's default: a pool sized to the point's connections,
+ *                         a reactor per CPU
  * @param serverJvmOptions extra server JVM options
  * @param clientJvmOptions extra client JVM options
  * @param pinning          server and client CPU sets
  */
 public record SweepPlan(String label, List<String> models, List<Integer> connections, List<Integer> idleConnections,
                         List<Integer> sizesBytes, List<Long> ratesMsgsPerS, boolean closedLoop, int pipeline,
-                        Duration warmup, Duration duration, Duration idleWindow, int serverThreads,
+                        Duration warmup, Duration duration, Duration idleWindow, Map<String, List<Integer>> threads,
                         List<String> serverJvmOptions, List<String> clientJvmOptions, CpuPinning pinning) {
 
     public SweepPlan {
         models = List.copyOf(models);
+        threads = Map.copyOf(threads);
         connections = List.copyOf(connections);
         idleConnections = List.copyOf(idleConnections);
         sizesBytes = List.copyOf(sizesBytes);
@@ -48,14 +52,22 @@ public record SweepPlan(String label, List<String> models, List<Integer> connect
     public List<SweepPoint> points() {
         List<SweepPoint> points = new ArrayList<>();
         for (String model : models) {
+            List<Integer> threadCounts = new ArrayList<>();
+            if (threads.containsKey(model)) {
+                threadCounts.addAll(threads.get(model));
+            } else {
+                threadCounts.add(null);
+            }
             for (int size : sizesBytes) {
                 for (int idle : idleConnections) {
                     for (int n : connections) {
-                        if (closedLoop) {
-                            points.add(new SweepPoint(model, n, idle, size, 0));
-                        }
-                        for (long rate : ratesMsgsPerS) {
-                            points.add(new SweepPoint(model, n, idle, size, rate));
+                        for (Integer t : threadCounts) {
+                            if (closedLoop) {
+                                points.add(new SweepPoint(model, n, idle, size, 0, t));
+                            }
+                            for (long rate : ratesMsgsPerS) {
+                                points.add(new SweepPoint(model, n, idle, size, rate, t));
+                            }
                         }
                     }
                 }
@@ -65,32 +77,34 @@ public record SweepPlan(String label, List<String> models, List<Integer> connect
     }
 
     /**
-     * The client's options for {@code point} against the server at {@code target}, writing into {@code out}.
+     * The client's options for {@code point} against the server at {@code target}, which said it runs
+     * {@code serverThreads}, writing into {@code out}.
      *
      * @throws io.iobench.options.UsageException when the point is out of the client's range
      */
-    public LoadOptions loadOptions(SweepPoint point, InetSocketAddress target, long serverPid, Path out) {
+    public LoadOptions loadOptions(SweepPoint point, InetSocketAddress target, long serverPid, int serverThreads,
+                                   Path out) {
         LoadOptions.Builder options = LoadOptions.builder(target, point.connections())
                 .idleConnections(point.idleConnections()).sizeBytes(point.sizeBytes())
                 .warmup(warmup).duration(duration).idleWindow(idleWindow)
-                .serverPid(serverPid).model(point.model()).out(out);
+                .serverPid(serverPid).serverThreads(serverThreads).model(point.model()).out(out);
         return (point.openLoop() ? options.openLoop(point.rateMsgsPerS()) : options.closedLoop(pipeline)).build();
     }
 
     /** The point as a result records it, for a run whose client left no result. */
     RunResult.Point resultPoint(SweepPoint point) {
-        return point.openLoop()
+        return (point.openLoop()
                 ? RunResult.Point.openLoop(point.model(), null, point.connections(), point.idleConnections(),
                         point.sizeBytes(), point.rateMsgsPerS())
                 : RunResult.Point.closedLoop(point.model(), null, point.connections(), point.idleConnections(),
-                        point.sizeBytes(), pipeline);
+                        point.sizeBytes(), pipeline)).withThreads(point.threads());
     }
 
     /** The plan as the manifest records it. */
     public SweepManifest.Plan manifestPlan() {
         return new SweepManifest.Plan(models, connections, idleConnections, sizesBytes,
                 SweepManifest.Plan.modesOf(closedLoop, ratesMsgsPerS), ratesMsgsPerS, closedLoop, pipeline,
-                seconds(warmup), seconds(duration), seconds(idleWindow), serverThreads, serverJvmOptions,
+                seconds(warmup), seconds(duration), seconds(idleWindow), threads, serverJvmOptions,
                 clientJvmOptions, pinning.serverCpus().orElse(null), pinning.clientCpus().orElse(null));
     }
 

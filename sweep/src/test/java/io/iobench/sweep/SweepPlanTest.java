@@ -9,13 +9,18 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SweepPlanTest {
 
     private static SweepPlan plan(List<Long> rates, boolean closed) {
+        return plan(rates, closed, Map.of());
+    }
+
+    private static SweepPlan plan(List<Long> rates, boolean closed, Map<String, List<Integer>> threads) {
         return new SweepPlan("t", List.of("a", "b"), List.of(1, 10), List.of(0, 100), List.of(64), rates, closed, 1,
-                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2), 0, List.of(), List.of(),
+                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2), threads, List.of(), List.of(),
                 CpuPinning.NONE);
     }
 
@@ -59,12 +64,33 @@ class SweepPlanTest {
     void givesTheClientEveryValueOfThePoint() {
         SweepPlan plan = plan(List.of(500L), true);
         SweepPoint open = plan.points().get(1);
-        LoadOptions options = plan.loadOptions(open, new InetSocketAddress("127.0.0.1", 4000), 42, Path.of("out"));
+        LoadOptions options = plan.loadOptions(open, new InetSocketAddress("127.0.0.1", 4000), 42, 1,
+                Path.of("out"));
 
         assertThat(options.toArguments()).containsSubsequence("--target", "127.0.0.1:4000")
                 .containsSubsequence("--warmup", "1s").containsSubsequence("--duration", "2s")
                 .containsSubsequence("--rate", "500").containsSubsequence("--server-pid", "42")
-                .containsSubsequence("--model", "a").doesNotContain("--pipeline");
+                .containsSubsequence("--model", "a").containsSubsequence("--server-threads", "1")
+                .doesNotContain("--pipeline");
+    }
+
+    @Test
+    void runsAModelAtEachOfItsThreadCountsAndNamesThePoints() {
+        List<String> ids = plan(List.of(), true, Map.of("b", List.of(8, 64))).points().stream()
+                .filter(p -> p.model().equals("b") && p.idleConnections() == 0).map(SweepPoint::id).toList();
+
+        assertThat(ids).containsExactly("b-c1-t8-s64", "b-c1-t64-s64", "b-c10-t8-s64", "b-c10-t64-s64");
+        assertThat(plan(List.of(), true, Map.of("b", List.of(8, 64))).manifestPlan().threads())
+                .isEqualTo(Map.of("b", List.of(8, 64)));
+    }
+
+    /* A pool smaller than its connections starves the rest: by default the sweep gives it one worker each. */
+    @Test
+    void givesAPoolAWorkerPerConnectionAndOtherModelsTheirOwnDefault() {
+        assertThat(Sweep.launcherThreads(new SweepPoint("thread-pool", 1000, 24, 64, 0))).isEqualTo(1024);
+        assertThat(Sweep.launcherThreads(new SweepPoint("thread-pool", 1000, 0, 64, 0, 8))).isEqualTo(8);
+        assertThat(Sweep.launcherThreads(new SweepPoint("selector", 1000, 0, 64, 0))).isNull();
+        assertThat(Sweep.launcherThreads(new SweepPoint("select", 10, 0, 64, 0))).isNull();
     }
 
     @Test

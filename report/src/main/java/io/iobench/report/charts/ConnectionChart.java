@@ -62,7 +62,9 @@ final class ConnectionChart {
             plot.line(model, sweep.modelIndex(model), xs, ys, false, true);
             for (RunView run : line) {
                 Double value = run.value(metric);
-                if (run.status() == RunStatus.FLAGGED && value != null) {
+                if (leftOut(run, metric)) {
+                    plot.incomplete(x.of(run));
+                } else if (run.status() == RunStatus.FLAGGED && value != null) {
                     plot.flagged(x.of(run), value);
                 }
             }
@@ -71,9 +73,18 @@ final class ConnectionChart {
         return anyValue ? plot.chart() : null;
     }
 
-    /** The value drawn for a run: NaN (a gap) when it failed or did not measure this metric. */
+    /**
+     * The value drawn for a run: NaN (a gap) when it failed, did not measure this metric, or is a latency of a run
+     * whose starved connections left no sample (it would be drawn as the best latency of all).
+     */
     private static double drawn(RunView run, Metric metric) {
         Double value = run.value(metric);
-        return run.status() == RunStatus.FAILED || value == null ? Double.NaN : Objects.requireNonNull(value);
+        return run.status() == RunStatus.FAILED || value == null || leftOut(run, metric) ? Double.NaN
+                : Objects.requireNonNull(value);
+    }
+
+    /** A latency of a run flagged latency_incomplete: describes only the connections that were served. */
+    static boolean leftOut(RunView run, Metric metric) {
+        return metric.latency() && run.status() != RunStatus.FAILED && run.flags().contains("latency_incomplete");
     }
 }

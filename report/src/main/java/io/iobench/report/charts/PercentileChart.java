@@ -72,7 +72,9 @@ final class PercentileChart {
     XYChart of(List<RunView> runs, int connections, String title) {
         XyPlot plot = new XyPlot(title, "percentile", new PercentileScale(), "latency (µs)", new LogScale());
         for (RunView run : runs) {
-            if (run.key().connections() != connections || run.status() == RunStatus.FAILED) {
+            // A run whose starved connections left no sample would draw the best distribution of all.
+            if (run.key().connections() != connections || run.status() == RunStatus.FAILED
+                    || run.flags().contains("latency_incomplete")) {
                 continue;
             }
             String name = run.key().model() + (run.status() == RunStatus.FLAGGED

@@ -37,7 +37,9 @@ final class RunNotes {
                 meanings.add("rate_missed: the open loop fell short of its target rate");
             }
             if (flagged.stream().anyMatch(run -> run.flags().contains("latency_incomplete"))) {
-                meanings.add("latency_incomplete: connections starved past the window left no latency sample");
+                meanings.add("latency_incomplete: connections starved past the window left no latency sample;"
+                        + " its latencies are not drawn" + (withMarkers ? " (◆ at the bottom)" : "")
+                        + ", since they would read as the best of all");
             }
             text.append(withMarkers ? " Black ▲: a flagged run, measured but suspect" : " Flagged runs are measured"
                     + " but suspect").append(" (").append(String.join("; ", meanings)).append("). Flagged: ")

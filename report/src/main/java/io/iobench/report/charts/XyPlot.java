@@ -29,6 +29,7 @@ final class XyPlot {
     private final List<Line> lines = new ArrayList<>();
     private final List<double[]> flagged = new ArrayList<>();
     private final List<Double> failed = new ArrayList<>();
+    private final List<Double> incomplete = new ArrayList<>();
 
     XyPlot(String title, String xTitle, Scale xScale, String yTitle, Scale yScale) {
         this.title = title;
@@ -57,17 +58,28 @@ final class XyPlot {
         failed.add(x);
     }
 
+    /**
+     * A run whose latencies miss its starved connections ({@code latency_incomplete}) at {@code x}: left out of a
+     * latency line, where it would read as the best latency of all, and marked at the bottom instead.
+     */
+    void incomplete(double x) {
+        incomplete.add(x);
+    }
+
     boolean isEmpty() {
-        return lines.isEmpty() && failed.isEmpty();
+        return lines.isEmpty() && failed.isEmpty() && incomplete.isEmpty();
     }
 
     XYChart chart() {
         XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)
                 .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-        int legendEntries = lines.size() + (flagged.isEmpty() ? 0 : 1) + (failed.isEmpty() ? 0 : 1);
+        int legendEntries = lines.size() + (flagged.isEmpty() ? 0 : 1) + (failed.isEmpty() ? 0 : 1)
+                + (incomplete.isEmpty() ? 0 : 1);
         ChartStyle.apply(chart, legendEntries);
 
-        double[] xRange = range(xScale, lines.stream().map(Line::x).toList(), failed);
+        List<Double> bottom = new ArrayList<>(failed);
+        bottom.addAll(incomplete);
+        double[] xRange = range(xScale, lines.stream().map(Line::x).toList(), bottom);
         double[] yRange = range(yScale, lines.stream().map(Line::y).toList(), List.of());
         chart.getStyler().setXAxisMin(xRange[0]).setXAxisMax(xRange[1]).setYAxisMin(yRange[0]).setYAxisMax(yRange[1]);
         chart.setCustomXAxisTickLabelsFormatter(position -> tickLabel(xScale, position));
@@ -97,6 +109,11 @@ final class XyPlot {
             overlay(chart, "failed run (no data)", SeriesMarkers.CROSS, ChartStyle.FAILED,
                     failed.stream().mapToDouble(xScale::position).toArray(),
                     failed.stream().mapToDouble(x -> yRange[0]).toArray());
+        }
+        if (!incomplete.isEmpty()) {
+            overlay(chart, "latency incomplete (not drawn)", SeriesMarkers.DIAMOND, ChartStyle.FLAGGED,
+                    incomplete.stream().mapToDouble(xScale::position).toArray(),
+                    incomplete.stream().mapToDouble(x -> yRange[0]).toArray());
         }
         return chart;
     }

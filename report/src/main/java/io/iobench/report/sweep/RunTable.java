@@ -47,6 +47,10 @@ final class RunTable {
         if (pipelines.size() == 1 && !pipelines.getFirst().equals(NumberText.MISSING)) {
             shared.add("pipeline " + pipelines.getFirst());
         }
+        List<String> threads = runs.stream().map(RunView::threadsText).distinct().toList();
+        if (threads.size() == 1 && !threads.getFirst().equals(NumberText.MISSING)) {
+            shared.add("server IO threads " + threads.getFirst());
+        }
         return shared.isEmpty() ? "" : "Every run: " + String.join(", ", shared) + ".";
     }
 
@@ -60,6 +64,10 @@ final class RunTable {
         if (runs.stream().map(RunTable::pipeline).distinct().count() > 1) {
             columns.add(Column.number("pipeline"));
             cells.add(run -> Cell.of(pipeline(run)));
+        }
+        if (runs.stream().map(RunView::threadsText).distinct().count() > 1) {
+            columns.add(Column.number("IO threads"));
+            cells.add(run -> Cell.of(run.threadsText()));
         }
         for (Metric metric : metrics) {
             if (runs.stream().allMatch(run -> run.value(metric) == null)) {

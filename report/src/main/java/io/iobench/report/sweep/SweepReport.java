@@ -102,6 +102,11 @@ public final class SweepReport {
                 + " moment the open-loop schedule meant to send it. Server columns come from /proc of the server"
                 + " process over the measured window; idle cores from a window with the connections open and silent;"
                 + " runq is the time the server's threads spent runnable, waiting for a CPU, per message.");
+        if (sweep.runs().stream().anyMatch(run -> run.result().point().threads() != null)) {
+            reading.append(" IO threads are what each server said it ran: event loops or pool workers (a pool gets"
+                    + " a worker per connection unless the plan sizes it); select and busy-poll run one thread by"
+                    + " design, thread-per-connection and virtual-threads a thread per connection (per conn).");
+        }
         if (table.any(RunStatus.FAILED)) {
             reading.append(" FAILED rows did not complete: what they measured before they stopped is left out of"
                     + " the tables and the chart lines (result.json keeps it), and the errors and the reason say what"
@@ -118,9 +123,10 @@ public final class SweepReport {
                     + " that often without its own CPU time showing it, so the run is noisier than the others.");
         }
         if (sweep.runs().stream().anyMatch(run -> run.flags().contains("latency_incomplete"))) {
-            reading.append(" latency_incomplete rows completed, but their latencies average under half the round"
+            reading.append(" latency_incomplete rows completed, but their latencies average under 0.9 of the round"
                     + " trip Little's law requires of their connections at their throughput: connections starved for"
-                    + " longer than the window left no sample, and the percentiles describe only those served.");
+                    + " longer than the window left no sample, and the percentiles describe only those served; the"
+                    + " latency charts leave them out.");
         }
         if (sweep.runs().stream().anyMatch(run -> run.flags().contains("rate_missed"))) {
             reading.append(" rate_missed rows completed, but the open loop achieved less than 95% of its target"

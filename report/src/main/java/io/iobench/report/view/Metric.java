@@ -1,6 +1,8 @@
 package io.iobench.report.view;
 
 import io.iobench.results.RunResult;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -77,6 +79,14 @@ public enum Metric {
         Number number = value.apply(result);
         return number == null ? null : number.doubleValue();
     }
+
+    /** Whether the value is a latency percentile, uncorrected or corrected. */
+    public boolean latency() {
+        return LATENCIES.contains(this);
+    }
+
+    private static final Set<Metric> LATENCIES = EnumSet.of(P50_US, P99_US, P999_US, MAX_US, CORRECTED_P50_US,
+            CORRECTED_P99_US, CORRECTED_P999_US, CORRECTED_MAX_US);
 
     /** Whether the value counts whole things (messages, threads) and so prints without decimals. */
     public boolean whole() {

@@ -31,11 +31,29 @@ public final class RunView {
     }
 
     public static RunView of(StoredRun stored) {
+        return of(stored, false);
+    }
+
+    /**
+     * @param threadsInLabel whether the run's model is one the sweep ran at several thread counts (a pool-size
+     *                       axis): its label then carries them, {@code thread-pool ×64}, so each count is a line of
+     *                       its own in every chart and table
+     */
+    static RunView of(StoredRun stored, boolean threadsInLabel) {
         RunResult.Point point = stored.result().point();
         Slice slice = new Slice(point.size(), point.idleConnections(), point.mode(),
                 point.rateTargetMsgsPerS() == null ? null : point.rateTargetMsgsPerS().doubleValue());
         String model = point.model() == null ? "unknown" : point.model();
+        if (threadsInLabel && point.threads() != null) {
+            model = model + " ×" + point.threads();
+        }
         return new RunView(stored, new RunKey(model, point.connections(), slice));
+    }
+
+    /** The threads column: the server's IO or worker threads, {@code per conn} for a thread per connection. */
+    public String threadsText() {
+        Integer threads = stored.result().point().threads();
+        return threads == null ? NumberText.MISSING : threads == 0 ? "per conn" : NumberText.format(threads, true);
     }
 
     /** The run's directory name, e.g. {@code selector-c100-s64}. */

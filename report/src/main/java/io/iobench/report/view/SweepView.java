@@ -6,8 +6,11 @@ import io.iobench.results.SweepManifest;
 import io.iobench.results.Warning;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,8 +32,21 @@ public final class SweepView {
     }
 
     public static SweepView of(StoredSweep stored) {
-        List<RunView> runs = stored.runs().stream().map(RunView::of).toList();
-        Set<String> models = new LinkedHashSet<>(stored.plannedModels());
+        Set<String> threadAxes = threadAxes(stored);
+        List<RunView> runs = stored.runs().stream()
+                .map(run -> RunView.of(run, threadAxes.contains(run.result().point().model()))).toList();
+        // A model run at several thread counts is a line per count, in the model's place, fewest threads first.
+        Set<String> models = new LinkedHashSet<>();
+        for (String planned : stored.plannedModels()) {
+            if (!threadAxes.contains(planned)) {
+                models.add(planned);
+                continue;
+            }
+            runs.stream().filter(run -> planned.equals(run.result().point().model()))
+                    .sorted(Comparator.comparing(run -> run.result().point().threads(),
+                            Comparator.nullsFirst(Comparator.naturalOrder())))
+                    .forEach(run -> models.add(run.key().model()));
+        }
         models.addAll(new TreeSet<>(runs.stream().map(run -> run.key().model()).toList()));
         return new SweepView(stored, List.copyOf(models), runs);
     }
@@ -57,6 +73,27 @@ public final class SweepView {
 
     public Optional<SweepManifest> manifest() {
         return stored.manifest();
+    }
+
+    /**
+     * The models run at several thread counts on one point of the plan (a pool-size axis): only there do the
+     * counts tell runs apart. A pool sized to each point's connections has a count per point, not an axis.
+     */
+    private static Set<String> threadAxes(StoredSweep stored) {
+        Map<List<Object>, Set<Integer>> countsAtPoint = new HashMap<>();
+        for (var run : stored.runs()) {
+            RunResult.Point p = run.result().point();
+            countsAtPoint.computeIfAbsent(List.of(String.valueOf(p.model()), p.connections(), p.idleConnections(),
+                    p.size(), p.mode(), String.valueOf(p.rateTargetMsgsPerS())), key -> new HashSet<>())
+                    .add(p.threads() == null ? -1 : p.threads());
+        }
+        Set<String> axes = new HashSet<>();
+        countsAtPoint.forEach((key, counts) -> {
+            if (counts.size() > 1) {
+                axes.add((String) key.getFirst());
+            }
+        });
+        return axes;
     }
 
     /** The run order of every table: by slice, then connections, then model in plan order. */

@@ -12,6 +12,12 @@ public interface EchoServer extends AutoCloseable {
     /** @return the TCP port the server is bound to (the real one when {@code --port 0} asked for any). */
     int port();
 
+    /**
+     * @return the IO or worker threads that serve connections (event loops, pool workers, the one polling or
+     *         selecting thread), not counting an acceptor; 0 when each connection has a thread of its own
+     */
+    int ioThreads();
+
     /** @return counters of accepted, refused and failed connections, live while the server runs. */
     ConnectionLedger ledger();
 

@@ -15,6 +15,9 @@ public interface IoModel {
     /** @return one line saying how the model does IO. */
     String description();
 
+    /** @return how the model uses threads: what {@code --threads} sets, and what it runs without it */
+    Threading threading();
+
     /**
      * Starts an echo server that accepts connections before this method returns.
      *

@@ -18,11 +18,14 @@ import java.util.stream.Collectors;
  * @param model          the model's name, as {@code iobench models} lists it
  * @param bind           the address to listen on
  * @param port           the TCP port, 0 for any free one
- * @param threads        IO or worker threads; 0 for the model's default
+ * @param threads        IO or worker threads; null for the model's default ({@link Threading#defaultThreads()})
  * @param maxConnections connections served at once; null for {@link ServerOptions#defaultMaxConnections()} of the
  *                       process that serves them, which depends on its own descriptor limit
  */
-public record LauncherOptions(String model, InetAddress bind, int port, int threads, Integer maxConnections) {
+public record LauncherOptions(String model, InetAddress bind, int port, Integer threads, Integer maxConnections) {
+
+    /** The most threads a server may be asked for: a pool sized to 65,536 connections. */
+    public static final int MAX_THREADS = 65_536;
 
     private static final Set<String> VALUED = Set.of("model", "bind", "port", "threads", "max-connections");
 
@@ -32,8 +35,9 @@ public record LauncherOptions(String model, InetAddress bind, int port, int thre
         if (port < 0 || port > 65535) {
             throw new UsageException("--port must be between 0 and 65535, got " + port);
         }
-        if (threads < 0 || threads > 4096) {
-            throw new UsageException("--threads must be between 0 and 4096, got " + threads);
+        if (threads != null && (threads < 1 || threads > MAX_THREADS)) {
+            throw new UsageException("--threads must be between 1 and " + MAX_THREADS + ", got " + threads
+                    + " (leave it out for the model's default)");
         }
         if (maxConnections != null && maxConnections < 1) {
             throw new UsageException("--max-connections must be at least 1, got " + maxConnections);
@@ -42,11 +46,11 @@ public record LauncherOptions(String model, InetAddress bind, int port, int thre
 
     /** {@code model} on loopback, any free port, its default threads and connection cap. */
     public static LauncherOptions of(String model) {
-        return new LauncherOptions(model, InetAddress.getLoopbackAddress(), 0, 0, null);
+        return new LauncherOptions(model, InetAddress.getLoopbackAddress(), 0, null, null);
     }
 
-    /** These options with {@code count} threads; 0 for the model's default. */
-    public LauncherOptions withThreads(int count) {
+    /** These options with {@code count} threads; null for the model's default. */
+    public LauncherOptions withThreads(Integer count) {
         return new LauncherOptions(model, bind, port, count, maxConnections);
     }
 
@@ -54,30 +58,36 @@ public record LauncherOptions(String model, InetAddress bind, int port, int thre
     static LauncherOptions parse(List<String> args) {
         Flags flags = Flags.parse(args, VALUED, Set.of());
         return new LauncherOptions(flags.required("model"), bindAddress(flags.stringValue("bind", "127.0.0.1")),
-                flags.intValue("port", 0, 0, 65535), flags.intValue("threads", 0, 0, 4096),
+                flags.intValue("port", 0, 0, 65535),
+                flags.has("threads") ? flags.intValue("threads", 0, 0, Integer.MAX_VALUE) : null,
                 flags.has("max-connections") ? flags.intValue("max-connections", 0, 1, Integer.MAX_VALUE) : null);
     }
 
     /** The command line {@link #parse} reads back as these options. */
     public List<String> toArguments() {
         List<String> args = new ArrayList<>(List.of("--model", model, "--bind", bind.getHostAddress(),
-                "--port", Integer.toString(port), "--threads", Integer.toString(threads)));
+                "--port", Integer.toString(port)));
+        if (threads != null) {
+            args.addAll(List.of("--threads", Integer.toString(threads)));
+        }
         if (maxConnections != null) {
             args.addAll(List.of("--max-connections", Integer.toString(maxConnections)));
         }
         return args;
     }
 
-    /** The model these options name. */
+    /** The model these options name, once it is known to take the threads given. */
     IoModel ioModel() {
-        return IoModels.named(model).orElseThrow(() -> new UsageException(
+        IoModel io = IoModels.named(model).orElseThrow(() -> new UsageException(
                 "unknown model '" + model + "'; known models: " + IoModels.all().stream()
                         .map(IoModel::name).collect(Collectors.joining(", "))));
+        io.threading().check(model, threads);
+        return io;
     }
 
     /** How the model's server is to serve, its connection cap resolved in this process. */
     ServerOptions serverOptions() {
-        return new ServerOptions(bind, port, threads,
+        return new ServerOptions(bind, port, threads == null ? 0 : threads,
                 maxConnections != null ? maxConnections : ServerOptions.defaultMaxConnections(),
                 ServerOptions.DEFAULT_BACKLOG);
     }

@@ -15,7 +15,9 @@ import sun.misc.Signal;
  * </pre>
  *
  * Once the server accepts connections it prints exactly one line on stdout, which the sweep waits for:
- * <pre>READY model=NAME port=PORT pid=PID</pre>
+ * <pre>READY model=NAME port=PORT pid=PID threads=N</pre>
+ * where N is the IO or worker threads the server runs ({@link EchoServer#ioThreads()}, 0 for a thread per
+ * connection).
  * On SIGTERM or SIGINT it closes every socket and thread, prints its connection counters on stderr and exits 0.
  * Mistakes in the options exit 2 and a server that cannot start exits 1, each with one line on stderr.
  */
@@ -61,7 +63,8 @@ public final class ServerLauncher {
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), s -> stop.countDown());
         Signal.handle(new Signal("INT"), s -> stop.countDown());
-        out.println(READY + " model=" + model + " port=" + server.port() + " pid=" + ProcessHandle.current().pid());
+        out.println(READY + " model=" + model + " port=" + server.port() + " pid=" + ProcessHandle.current().pid()
+                + " threads=" + server.ioThreads());
         out.flush();
         try {
             stop.await();

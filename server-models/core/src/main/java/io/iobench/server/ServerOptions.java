@@ -10,8 +10,8 @@ import java.net.InetSocketAddress;
  * @param bind           the local address to listen on; loopback unless the user says otherwise, since an echo
  *                       server open to the network is an amplification risk
  * @param port           the TCP port, 0 for any free one
- * @param threads        IO or worker threads; 0 means the model's default (one for reactors, so that models
- *                       compare on equal terms)
+ * @param threads        IO or worker threads; 0 means the model's default ({@link Threading#defaultThreads()}:
+ *                       a reactor per CPU, a pool of 200)
  * @param maxConnections connections served at once; one more is accepted, closed at once and counted as refused,
  *                       so a flood cannot take every descriptor of the host
  * @param backlog        the listen backlog

@@ -31,9 +31,21 @@ class LauncherOptionsTest {
 
     @Test
     void refusesWhatTheLauncherRefusesWhicheverWayItIsBuilt() {
-        assertThatThrownBy(() -> LauncherOptions.of("selector").withThreads(5000))
-                .isInstanceOf(UsageException.class).hasMessage("--threads must be between 0 and 4096, got 5000");
-        assertThatThrownBy(() -> LauncherOptions.parse(List.of("--model", "selector", "--threads", "5000")))
-                .isInstanceOf(UsageException.class).hasMessage("--threads must be between 0 and 4096, got 5000");
+        assertThatThrownBy(() -> LauncherOptions.of("selector").withThreads(70_000))
+                .isInstanceOf(UsageException.class).hasMessageStartingWith("--threads must be between 1 and 65536");
+        assertThatThrownBy(() -> LauncherOptions.parse(List.of("--model", "selector", "--threads", "0")))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--threads must be between 1 and 65536, got 0 (leave it out for the model's default)");
+    }
+
+    @Test
+    void refusesThreadsForAModelThatHasNoUseForThem() {
+        assertThatThrownBy(() -> Threading.SINGLE.check("select", 1))
+                .isInstanceOf(UsageException.class).hasMessageContaining("one thread by design");
+        assertThatThrownBy(() -> Threading.PER_CONNECTION.check("thread-per-connection", 2))
+                .isInstanceOf(UsageException.class).hasMessageContaining("a thread per connection");
+        Threading.POOL.check("thread-pool", 8);
+        Threading.REACTORS.check("selector", 2);
+        Threading.SINGLE.check("select", null);
     }
 }

@@ -28,7 +28,7 @@ final class LauncherProcess implements AutoCloseable {
     static final Path PRLIMIT = Path.of("/usr/bin/prlimit");
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-    private static final Pattern READY_LINE = Pattern.compile("READY model=\\S+ port=(\\d+) pid=(\\d+)");
+    private static final Pattern READY_LINE = Pattern.compile("READY model=\\S+ port=(\\d+) pid=(\\d+) threads=\\d+");
     private static final Pattern ACCEPT_FAILURES = Pattern.compile("STOPPED .*accept_failures=(\\d+)");
 
     private final Process process;

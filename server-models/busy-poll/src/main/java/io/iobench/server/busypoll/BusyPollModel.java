@@ -3,6 +3,7 @@ package io.iobench.server.busypoll;
 import io.iobench.server.EchoServer;
 import io.iobench.server.IoModel;
 import io.iobench.server.ServerOptions;
+import io.iobench.server.Threading;
 import java.io.IOException;
 
 /**
@@ -19,7 +20,7 @@ import java.io.IOException;
  * <p>Where it breaks: every pass makes a read syscall on every connection, ready or not, so the time to notice a
  * message grows linearly with the connection count, and most of the core goes to reads that find nothing. It
  * also takes the core from whatever shares the machine: on a two-core host the load client gets the other one.
- * {@code --threads} is ignored: one polling thread is the model.
+ * {@code --threads} does not apply: one polling thread is the model.
  */
 public final class BusyPollModel implements IoModel {
 
@@ -31,6 +32,11 @@ public final class BusyPollModel implements IoModel {
     @Override
     public String description() {
         return "one thread polling non-blocking sockets round and round, no readiness API";
+    }
+
+    @Override
+    public Threading threading() {
+        return Threading.SINGLE;
     }
 
     @Override

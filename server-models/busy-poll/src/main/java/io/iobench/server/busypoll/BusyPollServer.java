@@ -136,6 +136,11 @@ final class BusyPollServer implements EchoServer {
     }
 
     @Override
+    public int ioThreads() {
+        return 1;
+    }
+
+    @Override
     public ConnectionLedger ledger() {
         return ledger;
     }

@@ -3,6 +3,7 @@ package io.iobench.server.epoll;
 import io.iobench.server.EchoServer;
 import io.iobench.server.IoModel;
 import io.iobench.server.ServerOptions;
+import io.iobench.server.Threading;
 import io.iobench.server.netty.NettyEchoServer;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
@@ -25,7 +26,7 @@ import java.io.IOException;
  * but never moves one. It also needs Netty's native library, so it refuses to start where that cannot load.
  */
 
-/** The {@code netty-epoll} model: Netty 4.2's native epoll transport, one event loop by default. */
+/** The {@code netty-epoll} model: Netty 4.2's native epoll transport, an event loop per CPU by default. */
 public final class NettyEpollModel implements IoModel {
 
     @Override
@@ -35,11 +36,16 @@ public final class NettyEpollModel implements IoModel {
 
     @Override
     public String description() {
-        return "Netty 4.2 native epoll transport: one event loop accepts and serves; --threads N gives N loops"
-                + " and an acceptor";
+        return "Netty 4.2 native epoll transport: event loops (one per CPU, --threads N) serve; one alone also"
+                + " accepts, more get an acceptor";
     }
 
     /** @throws UnsupportedOperationException when Netty's native epoll library cannot be used here */
+    @Override
+    public Threading threading() {
+        return Threading.REACTORS;
+    }
+
     @Override
     public EchoServer start(ServerOptions options) throws IOException {
         if (!Epoll.isAvailable()) {

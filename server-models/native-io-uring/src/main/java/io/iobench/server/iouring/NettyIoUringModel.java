@@ -3,6 +3,7 @@ package io.iobench.server.iouring;
 import io.iobench.server.EchoServer;
 import io.iobench.server.IoModel;
 import io.iobench.server.ServerOptions;
+import io.iobench.server.Threading;
 import io.iobench.server.netty.NettyEchoServer;
 import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringIoHandler;
@@ -33,7 +34,7 @@ import java.io.IOException;
  * accept costs one submission per accepted connection, not per message, so echo results do not change.
  */
 
-/** The {@code netty-io-uring} model: Netty 4.2's io_uring transport, one event loop by default. */
+/** The {@code netty-io-uring} model: Netty 4.2's io_uring transport, an event loop per CPU by default. */
 public final class NettyIoUringModel implements IoModel {
 
     /** The JVM option this model needs: see the story above for why multishot accept is off. */
@@ -46,14 +47,19 @@ public final class NettyIoUringModel implements IoModel {
 
     @Override
     public String description() {
-        return "Netty 4.2 io_uring transport: one event loop submits and reaps accept, recv and write operations;"
-                + " --threads N gives N loops and an acceptor";
+        return "Netty 4.2 io_uring transport: event loops (one per CPU, --threads N) submit and reap accept, recv"
+                + " and write operations; more than one gets an acceptor";
     }
 
     /**
      * @throws UnsupportedOperationException when io_uring cannot be used on this kernel or in this container, or
      *         when the JVM runs without {@value #SINGLE_SHOT_ACCEPT_OPTION}
      */
+    @Override
+    public Threading threading() {
+        return Threading.REACTORS;
+    }
+
     @Override
     public EchoServer start(ServerOptions options) throws IOException {
         if (!IoUring.isAvailable()) {

@@ -3,6 +3,7 @@ package io.iobench.server.netty;
 import io.iobench.server.ConnectionLedger;
 import io.iobench.server.EchoServer;
 import io.iobench.server.ServerOptions;
+import io.iobench.server.Threading;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -25,9 +26,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * An echo server on one Netty transport, given as its {@link IoHandlerFactory} and server channel class; the
  * netty-epoll and netty-io-uring models differ in nothing else.
  *
- * <p>With one thread (the default) a single event loop accepts and serves, like the selector model's single
- * reactor, so that models compare on one IO thread each. With {@code --threads N} for N above one, N event loops
- * serve and one more accepts, again the selector model's layout.
+ * <p>By default it runs an event loop per CPU the server may run on ({@link Threading#defaultThreads()}), as the
+ * selector model runs a reactor per CPU, so that a reactor on a large host uses the CPUs a blocking model would.
+ * With one thread a single event loop accepts and serves; with N above one, N event loops serve and one more
+ * accepts, again the selector model's layout.
  *
  * <p>{@link #close()} closes the listening channel, then every connection, then shuts the event loops down with
  * no quiet period and joins their threads.
@@ -38,6 +40,7 @@ public final class NettyEchoServer implements EchoServer {
     static final long SHUTDOWN_TIMEOUT_MS = 10_000;
 
     private final ConnectionLedger ledger;
+    private final int ioThreads;
     private final EventLoopThreads threads;
     private final List<EventLoopGroup> groups;
     private final ChannelGroup children;
@@ -46,6 +49,7 @@ public final class NettyEchoServer implements EchoServer {
 
     private NettyEchoServer(String modelName, IoHandlerFactory ioHandlers, int ioThreads, int maxConnections) {
         this.ledger = new ConnectionLedger(maxConnections);
+        this.ioThreads = ioThreads;
         this.threads = new EventLoopThreads(modelName);
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(ioThreads, threads, ioHandlers);
         this.groups = ioThreads == 1 ? List.of(workers)
@@ -64,8 +68,8 @@ public final class NettyEchoServer implements EchoServer {
     public static EchoServer start(String modelName, IoHandlerFactory ioHandlers,
                                    Class<? extends ServerChannel> listenerClass, ServerOptions options)
             throws IOException {
-        NettyEchoServer server = new NettyEchoServer(modelName, ioHandlers, options.threadsOr(1),
-                options.maxConnections());
+        NettyEchoServer server = new NettyEchoServer(modelName, ioHandlers,
+                options.threadsOr(Threading.REACTORS.defaultThreads()), options.maxConnections());
         try {
             server.bind(listenerClass, options);
         } catch (IOException | RuntimeException e) {
@@ -103,6 +107,11 @@ public final class NettyEchoServer implements EchoServer {
     @Override
     public int port() {
         return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    @Override
+    public int ioThreads() {
+        return ioThreads;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.iobench.options.UsageException;
 import io.iobench.server.EchoServer;
 import io.iobench.server.IoModel;
 import io.iobench.server.ServerOptions;
+import io.iobench.server.Threading;
 import java.io.IOException;
 import java.util.Set;
 
@@ -43,6 +44,11 @@ public final class SelectModel implements IoModel {
     @Override
     public String description() {
         return "one thread calling select(2) through FFM; fd_set rebuilt and scanned every call; at most 1024 fds";
+    }
+
+    @Override
+    public Threading threading() {
+        return Threading.SINGLE;
     }
 
     @Override

@@ -77,6 +77,11 @@ final class SelectServer implements EchoServer {
     }
 
     @Override
+    public int ioThreads() {
+        return 1;
+    }
+
+    @Override
     public ConnectionLedger ledger() {
         return ledger;
     }

@@ -3,6 +3,7 @@ package io.iobench.server.selector;
 import io.iobench.server.EchoServer;
 import io.iobench.server.IoModel;
 import io.iobench.server.ServerOptions;
+import io.iobench.server.Threading;
 import java.io.IOException;
 
 /*
@@ -36,6 +37,11 @@ public final class PollModel implements IoModel {
      * @throws UnsupportedOperationException when the JVM was started without
      *         {@code --add-exports=java.base/sun.nio.ch=ALL-UNNAMED}, which the poll provider needs
      */
+    @Override
+    public Threading threading() {
+        return Threading.REACTORS;
+    }
+
     @Override
     public EchoServer start(ServerOptions options) throws IOException {
         return ReactorServer.start(name(), PollSelectors.provider(), options);

@@ -3,6 +3,7 @@ package io.iobench.server.selector;
 import io.iobench.server.ConnectionLedger;
 import io.iobench.server.EchoServer;
 import io.iobench.server.ServerOptions;
+import io.iobench.server.Threading;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -15,9 +16,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * An echo server of selector {@link Reactor}s, all opened from one {@link SelectorProvider} (selectors and
  * sockets alike, since a selector only takes channels of its own provider).
  *
- * <p>With one thread (the default) the single reactor accepts and serves. With {@code --threads N} for N above one,
- * N reactors serve and one more thread, itself a reactor holding only the listening socket, accepts and deals
- * connections to them round robin: the main/sub reactor layout of Netty and most production servers.
+ * <p>By default it runs a reactor per CPU the server may run on ({@link Threading#defaultThreads()}). With one
+ * thread the single reactor accepts and serves. With N above one, N reactors serve and one more thread, itself a
+ * reactor holding only the listening socket, accepts and deals connections to them round robin: the main/sub
+ * reactor layout of Netty and most production servers.
  */
 final class ReactorServer implements EchoServer {
 
@@ -38,7 +40,7 @@ final class ReactorServer implements EchoServer {
     /** Binds, starts the reactor threads and returns once connections are accepted. */
     static EchoServer start(String modelName, SelectorProvider provider, ServerOptions options) throws IOException {
         ConnectionLedger ledger = new ConnectionLedger(options.maxConnections());
-        int ioThreads = options.threadsOr(1);
+        int ioThreads = options.threadsOr(Threading.REACTORS.defaultThreads());
         // The accepting reactor comes first, so that closing stops new connections before their reactors stop.
         List<Reactor> reactors = new ArrayList<>(ioThreads + 1);
         ServerSocketChannel listener = provider.openServerSocketChannel();
@@ -68,6 +70,11 @@ final class ReactorServer implements EchoServer {
     @Override
     public int port() {
         return port;
+    }
+
+    @Override
+    public int ioThreads() {
+        return reactors.size() == 1 ? 1 : reactors.size() - 1;
     }
 
     @Override

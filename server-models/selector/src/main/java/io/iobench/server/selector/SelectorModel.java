@@ -3,6 +3,7 @@ package io.iobench.server.selector;
 import io.iobench.server.EchoServer;
 import io.iobench.server.IoModel;
 import io.iobench.server.ServerOptions;
+import io.iobench.server.Threading;
 import java.io.IOException;
 import java.nio.channels.spi.SelectorProvider;
 
@@ -34,8 +35,13 @@ public final class SelectorModel implements IoModel {
 
     @Override
     public String description() {
-        return "java.nio Selector reactor (epoll on Linux): one thread accepts and serves non-blocking sockets;"
-                + " --threads N gives N reactors and an acceptor";
+        return "java.nio Selector reactors (epoll on Linux, one per CPU, --threads N) serve non-blocking sockets;"
+                + " one alone also accepts, more get an acceptor";
+    }
+
+    @Override
+    public Threading threading() {
+        return Threading.REACTORS;
     }
 
     @Override

@@ -24,13 +24,15 @@ final class BlockingEchoServer implements EchoServer {
     private final ServerSocket listener;
     private final ConnectionLedger ledger;
     private final ExecutorService connectionThreads;
+    private final int ioThreads;
     private final Set<BlockingConnection> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
     private volatile boolean closed;
 
-    private BlockingEchoServer(ServerSocket listener, ServerOptions options, String threadPrefix,
+    private BlockingEchoServer(ServerSocket listener, ServerOptions options, String threadPrefix, int ioThreads,
                                ExecutorService connectionThreads) {
         this.listener = listener;
+        this.ioThreads = ioThreads;
         this.ledger = new ConnectionLedger(options.maxConnections());
         this.connectionThreads = connectionThreads;
         this.acceptor = Thread.ofPlatform().name(threadPrefix + "-acceptor").daemon().unstarted(this::acceptLoop);
@@ -40,9 +42,10 @@ final class BlockingEchoServer implements EchoServer {
      * Binds, then starts the acceptor.
      *
      * @param threadPrefix      names the acceptor thread {@code PREFIX-acceptor}
+     * @param ioThreads         the executor's workers, or 0 for a thread per connection
      * @param connectionThreads creates the executor that runs each connection, once the address is bound
      */
-    static BlockingEchoServer start(ServerOptions options, String threadPrefix,
+    static BlockingEchoServer start(ServerOptions options, String threadPrefix, int ioThreads,
                                     Supplier<ExecutorService> connectionThreads) throws IOException {
         ServerSocket listener = new ServerSocket();
         try {
@@ -51,7 +54,8 @@ final class BlockingEchoServer implements EchoServer {
             listener.close();
             throw e;
         }
-        BlockingEchoServer server = new BlockingEchoServer(listener, options, threadPrefix, connectionThreads.get());
+        BlockingEchoServer server = new BlockingEchoServer(listener, options, threadPrefix, ioThreads,
+                connectionThreads.get());
         server.acceptor.start();
         return server;
     }
@@ -114,6 +118,11 @@ final class BlockingEchoServer implements EchoServer {
     @Override
     public int port() {
         return listener.getLocalPort();
+    }
+
+    @Override
+    public int ioThreads() {
+        return ioThreads;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.iobench.server.blocking;
 import io.iobench.server.EchoServer;
 import io.iobench.server.IoModel;
 import io.iobench.server.ServerOptions;
+import io.iobench.server.Threading;
 import java.io.IOException;
 import java.util.concurrent.Executors;
 
@@ -33,8 +34,13 @@ public final class ThreadPerConnectionModel implements IoModel {
     }
 
     @Override
+    public Threading threading() {
+        return Threading.PER_CONNECTION;
+    }
+
+    @Override
     public EchoServer start(ServerOptions options) throws IOException {
-        return BlockingEchoServer.start(options, "tpc",
+        return BlockingEchoServer.start(options, "tpc", 0,
                 () -> Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("tpc-conn-", 1).daemon().factory()));
     }
 }

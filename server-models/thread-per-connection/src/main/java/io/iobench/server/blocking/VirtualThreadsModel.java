@@ -3,6 +3,7 @@ package io.iobench.server.blocking;
 import io.iobench.server.EchoServer;
 import io.iobench.server.IoModel;
 import io.iobench.server.ServerOptions;
+import io.iobench.server.Threading;
 import java.io.IOException;
 import java.util.concurrent.Executors;
 
@@ -36,8 +37,13 @@ public final class VirtualThreadsModel implements IoModel {
     }
 
     @Override
+    public Threading threading() {
+        return Threading.PER_CONNECTION;
+    }
+
+    @Override
     public EchoServer start(ServerOptions options) throws IOException {
-        return BlockingEchoServer.start(options, "vt",
+        return BlockingEchoServer.start(options, "vt", 0,
                 () -> Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("vt-conn-", 1).factory()));
     }
 }
