@@ -1,6 +1,8 @@
 package io.iobench.benchmarks;
 
 import io.iobench.client.proc.ProcStat;
+import io.iobench.client.proc.ProcWindow;
+import io.iobench.client.proc.ThreadWindow;
 import java.io.IOException;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Level;
@@ -27,8 +29,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@code echoes} counts the operations in the window, which is a few more than JMH's timed ones (JMH's own
  * catch-up calls around the timed part are echoes the server also paid for).
  *
- * <p>Resolution: the kernel reports CPU in clock ticks (10 ms), so each iteration's {@code serverCpuNs} is within
- * 20 ms of the truth; over five 1 s iterations of a server using half a core that is a few percent.
+ * <p>Resolution: CPU time is each thread's schedstat, in nanoseconds, summed thread by thread; where the kernel does
+ * not keep schedstat it falls back to clock ticks (10 ms), within 20 ms of the truth per iteration.
  */
 @AuxCounters(AuxCounters.Type.EVENTS)
 @State(Scope.Thread)
@@ -53,10 +55,11 @@ public class ServerCost {
 
     @TearDown(Level.Iteration)
     public void end(ServerUnderTest server) throws IOException {
-        ProcStat end = ProcStat.read(server.pid());
-        serverCpuNs = Math.round((end.cpuS() - start.cpuS()) * 1e9);
-        serverVoluntarySwitches = end.ctxVoluntary() - start.ctxVoluntary();
-        serverInvoluntarySwitches = end.ctxInvoluntary() - start.ctxInvoluntary();
+        ProcWindow window = new ProcWindow(start, ProcStat.read(server.pid()));
+        ThreadWindow threads = window.threads();
+        serverCpuNs = threads.schedstat() ? threads.runNs() : Math.round(window.cpu().cpuS() * 1e9);
+        serverVoluntarySwitches = threads.voluntary();
+        serverInvoluntarySwitches = threads.involuntary();
     }
 
     void echoed() {

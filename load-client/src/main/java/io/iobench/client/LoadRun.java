@@ -10,9 +10,12 @@ import io.iobench.client.engine.LoadModel;
 import io.iobench.client.engine.Run;
 import io.iobench.client.engine.RunWindow;
 import io.iobench.client.proc.CpuTimes;
+import io.iobench.client.proc.CpuWindow;
 import io.iobench.client.proc.ProcStat;
 import io.iobench.client.proc.ProcWindow;
-import io.iobench.client.proc.ProcessGoneException;
+import io.iobench.client.proc.ProcessTimes;
+import io.iobench.client.proc.ThreadStats;
+import io.iobench.client.proc.ThreadWindow;
 import io.iobench.client.record.IntervalReporter;
 import io.iobench.client.record.RunRecorder;
 import io.iobench.results.LatencyLogFile;
@@ -22,6 +25,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,8 +38,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>the idle window ({@link IdleWindow}): connections open, nothing sent, the server's CPU measured (a
  *       busy-polling model burns a core here doing nothing);</li>
  *   <li>warm-up under load, recorded apart and never reported;</li>
- *   <li>the measured window ({@link MeasuredWindow}), with /proc snapshots of server and client at its start and
- *       end, a progress line and an interval histogram each second;</li>
+ *   <li>the measured window ({@link MeasuredWindow}): at its edges the CPU times of server and client and of the
+ *       client's IO threads, a file each, and every server thread just outside it; a progress line and an
+ *       interval histogram each second;</li>
  *   <li>the drain ({@link Drained}): no more sends, outstanding echoes awaited up to a time-out (then counted as
  *       time-outs), the latency totals taken.</li>
  * </ol>
@@ -52,11 +57,18 @@ final class LoadRun {
     private final LoadOptions options;
     private final Path dir;
     private final PrintStream progress;
+    private final ServerReadings server;
 
     LoadRun(LoadOptions options, Path dir, PrintStream progress) {
+        this(options, dir, progress, ServerReadings.of(options.serverPid()));
+    }
+
+    /** @param server how the server is read; tests watch when */
+    LoadRun(LoadOptions options, Path dir, PrintStream progress, ServerReadings server) {
         this.options = options;
         this.dir = dir;
         this.progress = progress;
+        this.server = server;
     }
 
     /** Runs and returns what was measured; failures of the server end the run early, never throw. */
@@ -68,8 +80,10 @@ final class LoadRun {
             progress.println("client io    selector: io_uring is not available here (" + noUring + ")");
         }
         try (Engine engine = Engine.open(options.engineOptions())) {
+            long readStartNs = System.nanoTime();
+            ProcStat serverConnected = serverStat();
             Connected connected = new Connected(engine.connectReport(), engine.io().label(), serverBeforeConnect,
-                    serverStat());
+                    serverConnected, System.nanoTime() - readStartNs);
             String failure = serverGone();
             if (failure == null && engine.connections() == 0) {
                 failure = "no connection to " + options.targetText() + " succeeded (refused "
@@ -85,7 +99,7 @@ final class LoadRun {
                     idle = new IdleWindow(new ProcWindow(before, after));
                 }
             }
-            Loaded loaded = failure == null ? load(engine) : nothingSent(engine, failure);
+            Loaded loaded = failure == null ? load(engine, connected) : nothingSent(engine, failure);
             engine.countLostIdleConnections();
             return new RunFacts(startedAt, connected, idle, loaded.window(), loaded.drained(),
                     engine.errors().snapshot(), loaded.failure());
@@ -107,8 +121,16 @@ final class LoadRun {
         }
     }
 
+    /**
+     * How long before the measured window the server's threads are read: a little more than reading them took at
+     * connect time, so the reading ends before the window begins and costs it nothing.
+     */
+    private long threadReadLeadNs(Connected connected) {
+        return Math.max(TimeUnit.MILLISECONDS.toNanos(50), 3 * connected.serverReadNs());
+    }
+
     /** The warm-up, the measured window and the drain. */
-    private Loaded load(Engine engine) throws IOException, InterruptedException {
+    private Loaded load(Engine engine, Connected connected) throws IOException, InterruptedException {
         LoadModel model = options.loadModel();
         long loadStartNs = System.nanoTime();
         long measureStartNs = loadStartNs + options.warmup().toNanos();
@@ -118,12 +140,19 @@ final class LoadRun {
         RunWindow runWindow = new RunWindow(loadStartNs, measureEndNs, RunWindow.DEFAULT_DRAIN_TIMEOUT.toNanos());
         try (IntervalReporter reporter = reporter(recorder, log, engine);
              Run run = engine.start(model, recorder, runWindow)) {
-            String failure = warmUp(run, reporter, loadStartNs, measureStartNs);
+            long leadNs = threadReadLeadNs(connected);
+            String failure = warmUp(run, reporter, loadStartNs, measureStartNs - leadNs);
             MeasuredWindow window = null;
             if (failure == null) {
-                Measured measured = measure(run, reporter, measureStartNs, measureEndNs);
-                window = measured.window();
-                failure = measured.failure();
+                // Outside the window: every server thread, and which of the client's threads do its IO.
+                ProcStat serverBefore = serverStat();
+                List<Long> ioTids = ThreadStats.read(ProcessHandle.current().pid()).tidsNamed(Engine.IO_THREAD_PREFIX);
+                failure = watch(measureStartNs, run);
+                if (failure == null) {
+                    Measured measured = measure(run, reporter, measureStartNs, measureEndNs, serverBefore, ioTids);
+                    window = measured.window();
+                    failure = measured.failure();
+                }
             }
             if (failure != null) {
                 run.stop();
@@ -138,29 +167,35 @@ final class LoadRun {
         }
     }
 
-    /** @return why the run cannot go on, or null once the warm-up is over */
-    private String warmUp(Run run, IntervalReporter reporter, long loadStartNs, long measureStartNs)
+    /** @return why the run cannot go on, or null once the warm-up has run until {@code untilNs} */
+    private String warmUp(Run run, IntervalReporter reporter, long loadStartNs, long untilNs)
             throws InterruptedException {
-        for (long tickNs = loadStartNs + SECOND_NS; tickNs <= measureStartNs; tickNs += SECOND_NS) {
+        for (long tickNs = loadStartNs + SECOND_NS; tickNs <= untilNs; tickNs += SECOND_NS) {
             String failure = watch(tickNs, run);
             if (failure != null) {
                 return failure;
             }
             reporter.warmupTick((tickNs - loadStartNs) / 1e9);
         }
-        return watch(measureStartNs, run);
+        return watch(untilNs, run);
     }
 
     /** The measured window and why it ended early, if it did. */
     private record Measured(MeasuredWindow window, String failure) {
     }
 
-    private Measured measure(Run run, IntervalReporter reporter, long measureStartNs, long measureEndNs)
-            throws IOException, InterruptedException {
-        ProcStat clientStart = ProcStat.self();
-        ProcStat serverStart = serverStat();
+    /**
+     * The measured window. Its edges read one file per process and per client IO thread, so what the client
+     * reads there does not grow with the server's threads; every server thread is read just before the window
+     * ({@code serverBefore}) and just after it.
+     */
+    private Measured measure(Run run, IntervalReporter reporter, long measureStartNs, long measureEndNs,
+                             ProcStat serverBefore, List<Long> ioTids) throws IOException, InterruptedException {
+        long self = ProcessHandle.current().pid();
+        ProcessTimes clientStart = ProcessTimes.self();
+        ProcessTimes serverStart = serverTimes();
         CpuTimes cpusAtStart = CpuTimes.read();
-        long ioRunDelayStartNs = ProcStat.runDelayNs(clientStart.pid(), Engine.IO_THREAD_PREFIX);
+        ThreadStats ioStart = ThreadStats.read(self, ioTids);
         long spinStartNs = run.spinNs();
         String failure = null;
         for (long tickNs = measureStartNs + SECOND_NS; failure == null; tickNs += SECOND_NS) {
@@ -173,28 +208,27 @@ final class LoadRun {
         }
         double measuredS = (Math.min(System.nanoTime(), measureEndNs) - measureStartNs) / 1e9;
         int openAtEnd = run.openConnections();
-        ProcWindow client = new ProcWindow(clientStart, ProcStat.self());
+        CpuWindow client = new CpuWindow(clientStart, ProcessTimes.self());
+        ProcessTimes serverEnd = serverTimes();
         CpuTimes cpusAtEnd = CpuTimes.read();
-        Double ioRunDelayS = ProcWindow.runDelayS(ioRunDelayStartNs,
-                ProcStat.runDelayNs(clientStart.pid(), Engine.IO_THREAD_PREFIX));
+        ThreadWindow io = ThreadStats.read(self, ioTids).since(ioStart);
         double spinS = (run.spinNs() - spinStartNs) / 1e9;
-        ProcStat serverEnd = serverStat();
-        ProcWindow server = serverStart != null && serverEnd != null ? new ProcWindow(serverStart, serverEnd) : null;
-        return new Measured(new MeasuredWindow(measuredS, openAtEnd, server, client, cpusAtStart, cpusAtEnd,
-                ioRunDelayS, spinS), failure);
+        ProcStat serverAfter = serverStat();
+        boolean serverSeen = serverStart != null && serverEnd != null && serverBefore != null && serverAfter != null;
+        return new Measured(new MeasuredWindow(measuredS, openAtEnd,
+                serverSeen ? new CpuWindow(serverStart, serverEnd) : null,
+                serverSeen ? new ProcWindow(serverBefore, serverAfter) : null, client, io, ioTids.size(),
+                cpusAtStart, cpusAtEnd, spinS), failure);
+    }
+
+    /** @return the server's CPU times, or null without a server pid or once the server has exited */
+    private ProcessTimes serverTimes() throws IOException {
+        return server.times();
     }
 
     /** @return a snapshot of the server, or null without a server pid or once the server has exited */
     private ProcStat serverStat() throws IOException {
-        Long pid = options.serverPid();
-        if (pid == null) {
-            return null;
-        }
-        try {
-            return ProcStat.read(pid);
-        } catch (ProcessGoneException e) {
-            return null;
-        }
+        return server.snapshot();
     }
 
     /** @return why the run cannot go on if the server process has exited, else null */

@@ -3,10 +3,12 @@ package io.iobench.client;
 import io.iobench.client.engine.ConnectReport;
 import io.iobench.client.engine.ErrorKind;
 import io.iobench.client.proc.CpuTimes;
+import io.iobench.client.proc.CpuWindow;
 import io.iobench.client.proc.Machine;
 import io.iobench.client.proc.ProcStat;
 import io.iobench.client.proc.ProcWindow;
 import io.iobench.client.proc.ProcessInfo;
+import io.iobench.client.proc.ThreadWindow;
 import io.iobench.client.record.RunRecorder;
 import io.iobench.results.LoadMode;
 import io.iobench.results.Rounding;
@@ -56,8 +58,11 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
      * @param clientIo            how the client's IO threads talk to the kernel, as {@code client.io} spells it
      * @param serverBeforeConnect the server before any connection; null without a server pid
      * @param serverConnected     the server once every connection was open; null without one or once it died
+     * @param serverReadNs        how long reading the server's whole snapshot took then, nanoseconds: it sets how
+     *                            far ahead of the measured window the server's threads are read
      */
-    record Connected(ConnectReport report, String clientIo, ProcStat serverBeforeConnect, ProcStat serverConnected) {
+    record Connected(ConnectReport report, String clientIo, ProcStat serverBeforeConnect, ProcStat serverConnected,
+                     long serverReadNs) {
     }
 
     /** @param server the server over the idle window */
@@ -67,17 +72,40 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
     /**
      * The measured window.
      *
-     * @param measuredS         wall seconds it ran, shorter than planned when the run failed in it
-     * @param openAtEnd         connections still open when it ended
-     * @param server            the server over the window; null without a server pid or when it died
-     * @param client            the client over the window
-     * @param cpusAtStart       every CPU's times at its start
-     * @param cpusAtEnd         every CPU's times at its end
-     * @param clientIoRunDelayS seconds the client's IO threads waited for a CPU; null when not known
-     * @param spinS             CPU seconds the client spent polling for pacing precision
+     * @param measuredS   wall seconds it ran, shorter than planned when the run failed in it
+     * @param openAtEnd   connections still open when it ended
+     * @param serverCpu   the server's CPU between the window's edges; null without a server pid or when it died
+     * @param server      every server thread, read just before and just after the window; null likewise
+     * @param client      the client's CPU between the window's edges
+     * @param io          the client's IO threads between the window's edges
+     * @param ioThreads   how many IO threads the client ran
+     * @param cpusAtStart every CPU's times at its start
+     * @param cpusAtEnd   every CPU's times at its end
+     * @param spinS       CPU seconds the client spent polling for pacing precision
      */
-    record MeasuredWindow(double measuredS, int openAtEnd, ProcWindow server, ProcWindow client, CpuTimes cpusAtStart,
-                          CpuTimes cpusAtEnd, Double clientIoRunDelayS, double spinS) {
+    record MeasuredWindow(double measuredS, int openAtEnd, CpuWindow serverCpu, ProcWindow server, CpuWindow client,
+                          ThreadWindow io, int ioThreads, CpuTimes cpusAtStart, CpuTimes cpusAtEnd, double spinS) {
+
+        /**
+         * The share of the window the IO threads were running or waiting to run (never idle in their wait for
+         * events), pacing polling left out; null where the kernel does not keep schedstat.
+         */
+        Double ioBusy() {
+            if (!io.schedstat() || ioThreads == 0 || measuredS <= 0) {
+                return null;
+            }
+            double busyS = (io.runNs() + io.waitNs()) / 1e9 - spinS;
+            return Math.max(0, Math.min(1, busyS / (ioThreads * measuredS)));
+        }
+
+        /**
+         * The server's per-thread counts are read just outside the window, over a span a few milliseconds longer:
+         * this scales them to the window.
+         */
+        double serverThreadScale() {
+            long spanNs = server.threads().wallNs();
+            return spanNs > 0 ? Math.min(1, measuredS * 1e9 / spanNs) : 1;
+        }
     }
 
     /**
@@ -117,8 +145,7 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
                         errors.get(ErrorKind.BACKLOG_OVERFLOW)),
                 server(messages, serverInfo == null ? null : stealPercent(serverInfo.cpusAllowed())),
                 client(messages, clientInfo.coresAllowed(), stealPercent(clientInfo.cpusAllowed())),
-                RunResult.RunFlags.of(flags(options, throughput.msgsPerS(), littleRatio, clientInfo, serverInfo),
-                        failure),
+                RunResult.RunFlags.of(flags(options, throughput.msgsPerS(), littleRatio, serverInfo), failure),
                 new RunResult.Environment(machine.kernel(), machine.cpuModel(), machine.cores(), machine.jdk(),
                         machine.jvmOptions(), serverInfo == null ? null : serverInfo.jvmOptions(),
                         serverInfo == null ? null : serverInfo.commandLine(),
@@ -128,14 +155,11 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
                 RunResult.Files.standard(options.mode()));
     }
 
-    private Set<Flag> flags(LoadOptions options, double msgsPerS, Double littleRatio, ProcessInfo clientInfo,
-                            ProcessInfo serverInfo) {
+    private Set<Flag> flags(LoadOptions options, double msgsPerS, Double littleRatio, ProcessInfo serverInfo) {
         Set<Flag> flags = EnumSet.noneOf(Flag.class);
-        ProcWindow client = window == null ? null : window.client();
-        ProcWindow server = window == null ? null : window.server();
-        if (client != null && (client.cpuS() - window.spinS()) / client.wallS() >= SATURATED * clientInfo.coresAllowed()
-                && !(server != null && serverInfo != null && server.cores() >= SATURATED * serverInfo.coresAllowed())) {
-            flags.add(Flag.CLIENT_BOUND);
+        Double ioBusy = window == null ? null : window.ioBusy();
+        if (ioBusy != null && ioBusy >= SATURATED) {
+            flags.add(serverSaturated(serverInfo) ? Flag.BOTH_SATURATED : Flag.CLIENT_BOUND);
         }
         if (options.mode() == LoadMode.OPEN && msgsPerS < RATE_ACHIEVED * options.rate()) {
             flags.add(Flag.RATE_MISSED);
@@ -144,6 +168,18 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
             flags.add(Flag.LATENCY_INCOMPLETE);
         }
         return flags;
+    }
+
+    /**
+     * The server was at its limit: its cores at 90% of the CPUs it may use, or its busiest thread (a single
+     * reactor, one hot event loop) running or waiting to run 90% of the time.
+     */
+    private boolean serverSaturated(ProcessInfo serverInfo) {
+        if (window.serverCpu() == null || serverInfo == null) {
+            return false;
+        }
+        return window.serverCpu().cores() >= SATURATED * serverInfo.coresAllowed()
+                || window.server().threads().busiestThreadBusy() >= SATURATED;
     }
 
     /**
@@ -176,34 +212,49 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
     }
 
     private RunResult.Server server(long messages, Double stealPct) {
-        ProcWindow server = window == null ? null : window.server();
-        if (server == null) {
+        CpuWindow cpu = window == null ? null : window.serverCpu();
+        if (cpu == null) {
             return null;
         }
-        ProcStat end = server.end();
+        ProcStat end = window.server().end();
+        ThreadWindow threads = window.server().threads();
+        double scale = window.serverThreadScale();
         ProcStat before = connected.serverBeforeConnect();
         ProcStat all = connected.serverConnected();
         int connections = connected.report().connected();
-        return new RunResult.Server(end.pid(),
-                RunResult.CpuUse.of(server.cpuUserS(), server.cpuSysS(), server.wallS(), messages),
-                idle == null ? null : Rounding.round(idle.server().cores(), 4),
-                RunResult.ContextSwitches.of(server.ctxVoluntary(), server.ctxInvoluntary(), messages),
-                new RunResult.ProcessSize(end.threads(), mib(end.rssKib()), mib(end.rssPeakKib()), end.fds()),
+        Double waitS = threads.waitS();
+        return new RunResult.Server(end.pid(), RunResult.CpuUse.of(cpu.cpuUserS(), cpu.cpuSysS(), cpu.wallS(), messages),
+                idle == null ? null : Rounding.round(idleCores(idle.server()), 4),
+                RunResult.ContextSwitches.of(Math.round(threads.voluntary() * scale),
+                        Math.round(threads.involuntary() * scale), messages),
+                new RunResult.ProcessSize(end.times().threads(), mib(end.rssKib()), mib(end.rssPeakKib()), end.fds()),
                 new RunResult.ConnectionMemory(before == null ? 0 : mib(before.rssKib()),
                         connections == 0 || before == null || all == null ? null
                                 : Rounding.round((all.rssKib() - before.rssKib()) / (double) connections, 3)),
-                stealPct, RunResult.RunqueueWait.of(server.runDelayS(), messages));
+                stealPct, RunResult.RunqueueWait.of(waitS == null ? null : waitS * scale, messages),
+                threads.schedstat() ? Rounding.round(threads.busiestThreadBusy(), 3) : null, threads.exited());
+    }
+
+    /**
+     * Cores used while idle, to the nanosecond where the kernel keeps schedstat: in clock ticks a 2 s window could
+     * tell nothing finer than 0.005 cores.
+     */
+    private static double idleCores(ProcWindow server) {
+        ThreadWindow threads = server.threads();
+        return threads.schedstat() ? threads.cores() : server.cpu().cores();
     }
 
     private RunResult.Client client(long messages, int coresAvailable, Double stealPct) {
         String io = connected.clientIo();
         if (window == null) {
-            return new RunResult.Client(RunResult.CpuUse.NONE, coresAvailable, io, stealPct, null);
+            return new RunResult.Client(RunResult.CpuUse.NONE, coresAvailable, io, stealPct, null, null);
         }
-        ProcWindow client = window.client();
-        Double ioWaitS = window.clientIoRunDelayS();
+        CpuWindow client = window.client();
+        Double ioWaitS = window.io().waitS();
+        Double ioBusy = window.ioBusy();
         return new RunResult.Client(RunResult.CpuUse.of(client.cpuUserS(), client.cpuSysS(), client.wallS(), messages),
-                coresAvailable, io, stealPct, ioWaitS == null ? null : Rounding.round(ioWaitS, 4));
+                coresAvailable, io, stealPct, ioWaitS == null ? null : Rounding.round(ioWaitS, 4),
+                ioBusy == null ? null : Rounding.round(ioBusy, 3));
     }
 
     private static double mib(long kib) {

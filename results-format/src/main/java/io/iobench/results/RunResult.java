@@ -317,11 +317,16 @@ public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrappe
      *                        other guests, percent, from /proc/stat: on a VM, a noisy run shows here and nowhere
      *                        else; null where /proc/stat was not read
      * @param runqueueWait    how long its threads waited for a CPU
+     * @param busiestThreadBusy the share of the window its busiest thread was running or waiting to run, 0 to 1:
+     *                        near 1, a single-threaded server (or one hot event loop) was at its limit, whatever
+     *                        the process's cores say; null where the kernel does not keep schedstat
+     * @param threadsExited   threads that ended in the window: their context switches and waits after the
+     *                        window began are missing from the figures above (a lower bound); null when not read
      */
     public record Server(long pid, @JsonUnwrapped CpuUse cpu, Double idleCpuCores,
                          @JsonUnwrapped(prefix = "ctx_switches_") ContextSwitches contextSwitches,
                          @JsonUnwrapped ProcessSize size, @JsonUnwrapped ConnectionMemory memory, Double cpuStealPct,
-                         @JsonUnwrapped RunqueueWait runqueueWait) {
+                         @JsonUnwrapped RunqueueWait runqueueWait, Double busiestThreadBusy, Integer threadsExited) {
     }
 
     /**
@@ -336,61 +341,79 @@ public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrappe
      * @param runqueueWaitS  seconds the client's IO threads spent runnable but waiting for a CPU, summed: time
      *                       they were held up behind the client's own compiler or reporter threads or another
      *                       process; null where the kernel does not keep it
+     * @param ioBusy         the share of the window the client's IO threads were running or waiting to run, never
+     *                       idle in epoll_wait or io_uring_enter, 0 to 1, the pacing polling of an open loop left
+     *                       out: at 0.9 or more the client was at its limit; null where the kernel does not keep
+     *                       schedstat
      */
     public record Client(@JsonUnwrapped CpuUse cpu, int coresAvailable, String io, Double cpuStealPct,
-                         Double runqueueWaitS) {
+                         Double runqueueWaitS, Double ioBusy) {
     }
 
     /**
      * What to distrust about a run: the flags a report shows beside its figures.
      *
-     * @param clientBound       the client's work kept at least 90% of its available cores busy while the server
-     *                          did not keep 90% of its own busy: the client, not the server, may have been the
-     *                          limit. Work excludes the short polling before timed open-loop sends, which only
-     *                          buys pacing precision.
+     * @param clientBound       the client's IO threads were busy (client.io_busy) at least 90% of the window while
+     *                          the server was not saturated (its cores under 90% of its CPUs and its busiest thread
+     *                          under 90% busy): the client, not the server, was the limit
      * @param rateMissed        open loop: fewer than 95% of the target rate's messages were echoed
      * @param latencyIncomplete closed loop: the recorded latencies' mean is under 0.9 of what Little's law
      *                          requires of the open connections at the measured throughput (latency_us.little_ratio
      *                          under 0.9). Messages that waited longer than the window left no sample: the
      *                          percentiles describe only the connections that were served.
+     * @param bothSaturated     the client's IO threads and the server were both at their limit: the point measured
+     *                          the pair. The server's CPU per message is still its own; its throughput is the
+     *                          pair's. On a loopback host with a core a side this is the expected state at load.
      * @param failed            the run did not complete (no connection, the server died, no echo at all)
      * @param reason            one line saying why it failed, or null
      */
-    public record RunFlags(boolean clientBound, boolean rateMissed, boolean latencyIncomplete, boolean failed,
-                           String reason) {
+    public record RunFlags(boolean clientBound, boolean rateMissed, boolean latencyIncomplete, boolean bothSaturated,
+                           boolean failed, String reason) {
 
-        /** A flag that marks a completed run's figures as not the server's alone. */
+        /** A flag a completed run's figures carry. */
         public enum Flag {
-            CLIENT_BOUND("client_bound"), RATE_MISSED("rate_missed"), LATENCY_INCOMPLETE("latency_incomplete");
+            CLIENT_BOUND("client_bound", true), RATE_MISSED("rate_missed", true),
+            LATENCY_INCOMPLETE("latency_incomplete", true), BOTH_SATURATED("both_saturated", false);
 
             private final String fieldName;
+            private final boolean suspect;
 
-            Flag(String fieldName) {
+            Flag(String fieldName, boolean suspect) {
                 this.fieldName = fieldName;
+                this.suspect = suspect;
             }
 
             /** The flag's name in the file, e.g. {@code client_bound}. */
             public String fieldName() {
                 return fieldName;
             }
+
+            /**
+             * Whether the flag makes the run's figures suspect (not the server's alone, or not all its connections'),
+             * rather than saying how to read them (both sides at their limit).
+             */
+            public boolean suspect() {
+                return suspect;
+            }
         }
 
         /** Nothing raised, nothing failed. */
-        public static final RunFlags NONE = new RunFlags(false, false, false, false, null);
+        public static final RunFlags NONE = new RunFlags(false, false, false, false, false, null);
 
         /** The flags raised on a completed run; failed when {@code failure} is not null. */
         public static RunFlags of(Set<Flag> raised, String failure) {
             return new RunFlags(raised.contains(Flag.CLIENT_BOUND), raised.contains(Flag.RATE_MISSED),
-                    raised.contains(Flag.LATENCY_INCOMPLETE), failure != null, failure);
+                    raised.contains(Flag.LATENCY_INCOMPLETE), raised.contains(Flag.BOTH_SATURATED), failure != null,
+                    failure);
         }
 
         static RunFlags failedBecause(String reason) {
-            return new RunFlags(false, false, false, true, reason);
+            return new RunFlags(false, false, false, false, true, reason);
         }
 
         RunFlags withFailure(String more) {
             String reasons = reason == null || reason.isBlank() ? more : reason + "; " + more;
-            return new RunFlags(clientBound, rateMissed, latencyIncomplete, true, reasons);
+            return new RunFlags(clientBound, rateMissed, latencyIncomplete, bothSaturated, true, reasons);
         }
 
         /** The raised flags, in the order of the file. */
@@ -405,6 +428,9 @@ public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrappe
             }
             if (latencyIncomplete) {
                 raised.add(Flag.LATENCY_INCOMPLETE);
+            }
+            if (bothSaturated) {
+                raised.add(Flag.BOTH_SATURATED);
             }
             return raised;
         }

@@ -61,7 +61,10 @@ public final class SummaryCsv {
             new Column("client_cpu_steal_pct", "/client/cpu_steal_pct"),
             new Column("runqueue_wait_us_per_msg", "/server/runqueue_wait_us_per_msg"),
             new Column("client_runqueue_wait_s", "/client/runqueue_wait_s"),
-            new Column("latency_incomplete", "/flags/latency_incomplete"));
+            new Column("latency_incomplete", "/flags/latency_incomplete"),
+            new Column("both_saturated", "/flags/both_saturated"), new Column("client_io_busy", "/client/io_busy"),
+            new Column("server_busiest_thread_busy", "/server/busiest_thread_busy"),
+            new Column("little_ratio", "/latency_us/little_ratio"), new Column("threads", "/threads"));
 
     /** The header line, without its line break. */
     public static final String HEADER = "id," + String.join(",", COLUMNS.stream().map(Column::name).toList());

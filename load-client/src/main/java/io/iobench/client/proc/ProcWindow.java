@@ -1,7 +1,8 @@
 package io.iobench.client.proc;
 
 /**
- * What a process used between two {@link ProcStat} snapshots.
+ * What a process used between two {@link ProcStat} snapshots: its CPU in ticks ({@link #cpu()}) and, thread by
+ * thread, its CPU in nanoseconds, its waits and its context switches ({@link #threads()}).
  *
  * @param start the earlier snapshot
  * @param end   the later snapshot of the same process
@@ -14,57 +15,13 @@ public record ProcWindow(ProcStat start, ProcStat end) {
         }
     }
 
-    /** @return wall seconds between the snapshots */
-    public double wallS() {
-        return (end.atNs() - start.atNs()) / 1e9;
+    /** @return the process's CPU between the snapshots, every thread, ended ones included, in ticks */
+    public CpuWindow cpu() {
+        return new CpuWindow(start.times(), end.times());
     }
 
-    public double cpuUserS() {
-        return end.cpuUserS() - start.cpuUserS();
-    }
-
-    public double cpuSysS() {
-        return end.cpuSysS() - start.cpuSysS();
-    }
-
-    /** @return user plus system CPU seconds */
-    public double cpuS() {
-        return cpuUserS() + cpuSysS();
-    }
-
-    /** @return CPU seconds per wall second: cores kept busy on average; 0 for an empty window */
-    public double cores() {
-        double wallS = wallS();
-        return wallS > 0 ? cpuS() / wallS : 0;
-    }
-
-    /**
-     * @return voluntary context switches in the window; threads that exit take their count with them, so this is
-     *         a lower bound (never negative) for a process whose threads come and go
-     */
-    public long ctxVoluntary() {
-        return Math.max(0, end.ctxVoluntary() - start.ctxVoluntary());
-    }
-
-    /** @return involuntary context switches in the window, a lower bound like {@link #ctxVoluntary()} */
-    public long ctxInvoluntary() {
-        return Math.max(0, end.ctxInvoluntary() - start.ctxInvoluntary());
-    }
-
-    /**
-     * @return seconds the threads spent runnable but waiting for a CPU in the window, summed over threads (so it
-     *         can exceed the window's wall time), a lower bound like {@link #ctxVoluntary()}; null where the kernel
-     *         does not keep it
-     */
-    public Double runDelayS() {
-        return runDelayS(start.runDelayNs(), end.runDelayNs());
-    }
-
-    /**
-     * @return seconds of run delay between two sums of it ({@link ProcStat#runDelayNs}), never negative since
-     *         exiting threads take theirs with them; null when either is -1 (not kept)
-     */
-    public static Double runDelayS(long startNs, long endNs) {
-        return startNs < 0 || endNs < 0 ? null : Math.max(0, endNs - startNs) / 1e9;
+    /** @return what the threads used between the snapshots, thread by thread, in nanoseconds */
+    public ThreadWindow threads() {
+        return end.threads().since(start.threads());
     }
 }

@@ -31,7 +31,8 @@ final class RunNotes {
         if (!flagged.isEmpty()) {
             List<String> meanings = new ArrayList<>();
             if (flagged.stream().anyMatch(run -> run.flags().contains("client_bound"))) {
-                meanings.add("client_bound: the load client kept 90% of its CPU busy while the server did not");
+                meanings.add("client_bound: the load client's IO threads were busy 90% of the window while the server"
+                        + " was not at its limit");
             }
             if (flagged.stream().anyMatch(run -> run.flags().contains("rate_missed"))) {
                 meanings.add("rate_missed: the open loop fell short of its target rate");

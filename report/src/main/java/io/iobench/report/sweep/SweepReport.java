@@ -113,9 +113,13 @@ public final class SweepReport {
                     + " went wrong.");
         }
         if (sweep.runs().stream().anyMatch(run -> run.flags().contains("client_bound"))) {
-            reading.append(" client_bound rows completed, but the load client kept 90% of its CPU busy while the"
-                    + " server did not: they may measure the client as much as the server. Where client µs/msg is"
-                    + " close to the server's, both sides were near their limit and noise decided which crossed it.");
+            reading.append(" client_bound rows completed, but the load client's IO threads were busy 90% of the"
+                    + " window while the server was not at its limit: they measure the client, not the server.");
+        }
+        if (sweep.runs().stream().anyMatch(run -> run.flags().contains("both_saturated"))) {
+            reading.append(" both_saturated rows had the client's IO threads and the server both at their limit: the"
+                    + " point measured the pair. The server's CPU per message is still its own; its throughput is"
+                    + " the pair's, which on a loopback host with a core a side is the expected state at load.");
         }
         if (sweep.runs().stream().anyMatch(run -> run.stealNote() != null)) {
             reading.append(" Where the hypervisor stole " + NumberText.format(RunView.STEAL_NOTED_PCT, false)

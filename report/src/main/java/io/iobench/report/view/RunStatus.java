@@ -6,7 +6,8 @@ public enum RunStatus {
     GOOD,
     /**
      * Completed, but {@code client_bound}, {@code rate_missed} or {@code latency_incomplete}: measured, yet the
-     * numbers do not describe the server alone, or not all of its connections.
+     * numbers do not describe the server alone, or not all of its connections. ({@code both_saturated} says how
+     * to read a good run's throughput: as the pair's.)
      */
     FLAGGED,
     /** Did not complete ({@code flags.failed}); its metrics are missing or meaningless. */

@@ -79,14 +79,17 @@ public final class RunView {
         return metric.of(stored.result());
     }
 
+    /** Failed, flagged by a flag that makes its figures suspect, or good ({@code both_saturated} is not suspect). */
     public RunStatus status() {
-        if (stored.result().flags().failed()) {
+        RunResult.RunFlags flags = stored.result().flags();
+        if (flags.failed()) {
             return RunStatus.FAILED;
         }
-        return flags().isEmpty() ? RunStatus.GOOD : RunStatus.FLAGGED;
+        return flags.raised().stream().anyMatch(RunResult.RunFlags.Flag::suspect) ? RunStatus.FLAGGED
+                : RunStatus.GOOD;
     }
 
-    /** The raised flags by their result-format names: {@code client_bound}, {@code rate_missed}, ... */
+    /** The raised flags by their result-format names: {@code client_bound}, {@code both_saturated}, ... */
     public List<String> flags() {
         return stored.result().flags().raised().stream().map(RunResult.RunFlags.Flag::fieldName).toList();
     }
@@ -102,11 +105,7 @@ public final class RunView {
      * stole from either side's CPUs, where that reached {@link #STEAL_NOTED_PCT}.
      */
     public String statusText() {
-        String status = switch (status()) {
-            case FAILED -> "FAILED: " + failureReason();
-            case FLAGGED -> String.join(", ", flags());
-            case GOOD -> "";
-        };
+        String status = status() == RunStatus.FAILED ? "FAILED: " + failureReason() : String.join(", ", flags());
         String steal = stealNote();
         return steal == null ? status : status.isEmpty() ? steal : status + "; " + steal;
     }

@@ -113,7 +113,7 @@ class SmallSlicesTest {
                 null, RunResult.Errors.NONE,
                 new RunResult.Server(1, new RunResult.CpuUse(0, 0, 0, cpuUsPerMsg), 0.0,
                         new RunResult.ContextSwitches(0, 0, null), new RunResult.ProcessSize(1, 1, 1, 1),
-                        new RunResult.ConnectionMemory(1, 1.0), null, RunResult.RunqueueWait.UNKNOWN),
+                        new RunResult.ConnectionMemory(1, 1.0), null, RunResult.RunqueueWait.UNKNOWN, null, null),
                 null, RunResult.RunFlags.NONE, null, RunResult.Files.standard(LoadMode.CLOSED));
         return RunView.of(new StoredRun(id, runDir, result));
     }

@@ -39,8 +39,9 @@ class RunViewTest {
         RunResult.Client c = r.client();
         RunResult stolen = RunResult.of(r.point(), r.timing(), r.throughput(), r.latencyUs(), r.connect(),
                 r.errors(), new RunResult.Server(s.pid(), s.cpu(), s.idleCpuCores(), s.contextSwitches(), s.size(),
-                        s.memory(), 1.99, s.runqueueWait()),
-                new RunResult.Client(c.cpu(), c.coresAvailable(), c.io(), 2.0, c.runqueueWaitS()), r.flags(),
+                        s.memory(), 1.99, s.runqueueWait(), s.busiestThreadBusy(), s.threadsExited()),
+                new RunResult.Client(c.cpu(), c.coresAvailable(), c.io(), 2.0, c.runqueueWaitS(), c.ioBusy()),
+                RunResult.RunFlags.NONE,
                 r.environment(), r.files());
 
         assertThat(run(stolen).status()).isEqualTo(RunStatus.GOOD);

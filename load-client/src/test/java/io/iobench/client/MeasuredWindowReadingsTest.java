@@ -1,0 +1,64 @@
+package io.iobench.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.iobench.client.proc.ProcStat;
+import io.iobench.client.proc.ProcessTimes;
+import io.iobench.client.testserver.TestEchoServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the client reads of the server inside the measured window does not grow with the server's threads: the
+ * window's edges read the server's CPU times (one file), and every server thread (files by the thousand for a
+ * thread per connection, on the client's CPU) is read only outside it, just before and just after.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class MeasuredWindowReadingsTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void readsEveryServerThreadOnlyOutsideTheMeasuredWindow() throws Exception {
+        long pid = ProcessHandle.current().pid();
+        ServerReadings real = ServerReadings.of(pid);
+        List<String> kinds = Collections.synchronizedList(new ArrayList<>());
+        ServerReadings watched = new ServerReadings() {
+            @Override
+            public ProcStat snapshot() throws IOException {
+                kinds.add("snapshot");
+                return real.snapshot();
+            }
+
+            @Override
+            public ProcessTimes times() throws IOException {
+                kinds.add("times");
+                return real.times();
+            }
+        };
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        try (TestEchoServer server = TestEchoServer.start()) {
+            LoadOptions options = LoadOptions.parse(List.of("--target", server.target(), "--connections", "4",
+                    "--duration", "1s", "--warmup", "500ms", "--idle-window", "0", "--server-pid", Long.toString(pid),
+                    "--out", temp.toString()));
+            RunFacts facts = new LoadRun(options, Files.createDirectories(temp), new PrintStream(progress, true,
+                    StandardCharsets.UTF_8), watched).execute();
+            assertThat(facts.failure()).as(progress.toString(StandardCharsets.UTF_8)).isNull();
+        }
+
+        // Before connecting, once connected, just before the window, its two edges, just after it.
+        assertThat(kinds).containsExactly("snapshot", "snapshot", "snapshot", "times", "times", "snapshot");
+    }
+}
