@@ -46,6 +46,11 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
      * shows about 0.67.
      */
     static final double LITTLE_AGREEMENT = 0.9;
+    /**
+     * Fewer connections than this, and a server's growth in memory while they connect is its class loading and
+     * compilation (7.5 MiB at one connection for the Netty models in the reference run), not what they cost.
+     */
+    static final int MEMORY_PER_CONNECTION_MIN = 100;
 
     RunFacts {
         errors = Map.copyOf(errors);
@@ -135,8 +140,11 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
                 new RunResult.Timing(seconds(options.warmup().toNanos()), seconds(options.duration().toNanos()),
                         Rounding.round(measuredS, 3), startedAt.truncatedTo(ChronoUnit.MILLIS).toString()),
                 throughput,
-                new RunResult.LatencyUs(RunResult.Latency.of(drained.uncorrected()),
-                        drained.corrected() == null ? null : RunResult.Latency.of(drained.corrected()), littleRatio),
+                new RunResult.LatencyUs(
+                        RunResult.Latency.of(drained.uncorrected(), drained.recorder().uncorrectedLowerBounds()),
+                        drained.corrected() == null ? null
+                                : RunResult.Latency.of(drained.corrected(), drained.recorder().correctedLowerBounds()),
+                        littleRatio),
                 connect(),
                 new RunResult.Errors(
                         errors.get(ErrorKind.CONNECT_TIMEOUT) + errors.get(ErrorKind.CONNECT_OTHER),
@@ -229,7 +237,7 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
                         Math.round(threads.involuntary() * scale), messages),
                 new RunResult.ProcessSize(end.times().threads(), mib(end.rssKib()), mib(end.rssPeakKib()), end.fds()),
                 new RunResult.ConnectionMemory(before == null ? 0 : mib(before.rssKib()),
-                        connections == 0 || before == null || all == null ? null
+                        connections < MEMORY_PER_CONNECTION_MIN || before == null || all == null ? null
                                 : Rounding.round((all.rssKib() - before.rssKib()) / (double) connections, 3)),
                 stealPct, RunResult.RunqueueWait.of(waitS == null ? null : waitS * scale, messages),
                 threads.schedstat() ? Rounding.round(threads.busiestThreadBusy(), 3) : null, threads.exited());

@@ -68,6 +68,9 @@ public final class HgrmFile {
                 continue;
             }
             if (!header) {
+                if (line.startsWith("#")) {
+                    continue; // HistogramLogProcessor heads its distribution with the span it covers
+                }
                 if (!line.startsWith("Value") || !line.contains("Percentile")) {
                     throw new IOException("line " + (i + 1) + ": expected the 'Value Percentile TotalCount' header");
                 }

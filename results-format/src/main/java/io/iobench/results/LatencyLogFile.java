@@ -16,19 +16,26 @@ import org.HdrHistogram.HistogramLogReader;
 import org.HdrHistogram.HistogramLogWriter;
 
 /**
- * The interval log of a run ({@code latency.hlog}): one histogram per tag per second of the measured window, values
- * in microseconds, readable by HdrHistogram's {@code HistogramLogReader}, {@code HistogramLogProcessor} (pass
- * {@code -outputValueUnitRatio 1000} to print milliseconds) and HistogramLogAnalyzer. Times in the log are seconds
- * since the start of the measured window.
+ * The interval log of a run ({@code latency.hlog}): one histogram per kind per second of the measured window, values
+ * in microseconds, readable by HdrHistogram's {@code HistogramLogReader}, {@code HistogramLogProcessor} and
+ * HistogramLogAnalyzer. Times in the log are seconds since the start of the measured window. The run's primary
+ * latency (corrected in an open loop, uncorrected in a closed one) is untagged, as HistogramLogProcessor reads by
+ * default; the open loop's uncorrected latency is tagged {@value #UNCORRECTED}:
+ * <pre>
+ * java -cp HdrHistogram-2.2.2.jar org.HdrHistogram.HistogramLogProcessor -i latency.hlog -o latency -outputValueUnitRatio 1000
+ * java -cp HdrHistogram-2.2.2.jar org.HdrHistogram.HistogramLogProcessor -i latency.hlog -o uncorrected -tag uncorrected -outputValueUnitRatio 1000
+ * </pre>
+ * (the values are microseconds: a ratio of 1000 prints milliseconds; the tool's default of 1,000,000 assumes
+ * nanoseconds).
  *
  * <p>The load client appends to it as it runs, one interval a second, so a killed run keeps the seconds it had;
  * {@link #read} gives back each tag's intervals, and {@link Intervals#total} their sum, added, never averaged.
  */
 public final class LatencyLogFile implements AutoCloseable {
 
-    /** Tag of latency from the actual send time. */
+    /** Latency from the actual send time: untagged in a closed loop, tagged so in an open one. */
     public static final String UNCORRECTED = "uncorrected";
-    /** Tag of latency from the intended send time (open loop). */
+    /** Latency from the intended send time (open loop): untagged, the log's primary histogram. */
     public static final String CORRECTED = "corrected";
 
     private final Path file;
@@ -45,8 +52,8 @@ public final class LatencyLogFile implements AutoCloseable {
     public static LatencyLogFile create(Path file, long startEpochMs) throws IOException {
         OutputStream stream = Files.newOutputStream(file);
         LatencyLogFile log = new LatencyLogFile(file, new PrintStream(stream, false, StandardCharsets.US_ASCII));
-        log.writer.outputComment("iobench load: echo latency in microseconds, tags " + UNCORRECTED + " and "
-                + CORRECTED);
+        log.writer.outputComment("iobench load: echo latency in microseconds; untagged: corrected in an open loop,"
+                + " uncorrected in a closed one; tagged " + UNCORRECTED + ": uncorrected in an open loop");
         log.writer.outputLogFormatVersion();
         log.writer.outputStartTime(startEpochMs);
         log.writer.setBaseTime(startEpochMs);
@@ -54,10 +61,22 @@ public final class LatencyLogFile implements AutoCloseable {
         return log;
     }
 
-    /** Appends one interval histogram (microseconds, start and end time stamps set) under {@code tag}. */
-    public void interval(Histogram histogramUs, String tag) {
-        histogramUs.setTag(tag);
-        writer.outputIntervalHistogram(histogramUs);
+    /**
+     * Appends one interval (microseconds, start and end time stamps set): the corrected histogram untagged and the
+     * uncorrected one tagged in an open loop, the uncorrected one untagged in a closed loop.
+     *
+     * @param correctedUs the interval's corrected latency, or null in a closed loop
+     */
+    public void interval(Histogram uncorrectedUs, Histogram correctedUs) {
+        if (correctedUs == null) {
+            uncorrectedUs.setTag(null);
+            writer.outputIntervalHistogram(uncorrectedUs);
+            return;
+        }
+        correctedUs.setTag(null);
+        writer.outputIntervalHistogram(correctedUs);
+        uncorrectedUs.setTag(UNCORRECTED);
+        writer.outputIntervalHistogram(uncorrectedUs);
     }
 
     @Override
@@ -98,6 +117,7 @@ public final class LatencyLogFile implements AutoCloseable {
      */
     public static Intervals read(Path file) throws IOException {
         Map<String, List<Histogram>> byTag = new LinkedHashMap<>();
+        List<Histogram> untagged = new ArrayList<>();
         HistogramLogReader reader = new HistogramLogReader(file.toFile());
         try {
             for (EncodableHistogram next; (next = reader.nextIntervalHistogram()) != null; ) {
@@ -105,13 +125,20 @@ public final class LatencyLogFile implements AutoCloseable {
                     throw new IOException(file + ": holds a " + next.getClass().getSimpleName()
                             + ", not the integer histograms iobench writes");
                 }
-                byTag.computeIfAbsent(histogram.getTag() == null ? UNCORRECTED : histogram.getTag(),
-                        tag -> new ArrayList<>()).add(histogram);
+                if (histogram.getTag() == null) {
+                    untagged.add(histogram);
+                } else {
+                    byTag.computeIfAbsent(histogram.getTag(), tag -> new ArrayList<>()).add(histogram);
+                }
             }
         } catch (RuntimeException e) {
             throw new IOException(file + ": not a readable interval log (" + e.getMessage() + ")", e);
         } finally {
             reader.close();
+        }
+        if (!untagged.isEmpty()) {
+            // The untagged histogram is the corrected one beside a tagged uncorrected one, else the uncorrected.
+            byTag.put(byTag.containsKey(UNCORRECTED) ? CORRECTED : UNCORRECTED, untagged);
         }
         return new Intervals((long) (reader.getStartTimeSec() * 1000), byTag);
     }

@@ -155,7 +155,8 @@ public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrappe
      * Percentiles of one latency histogram, microseconds (HdrHistogram, 3 significant digits: each percentile is
      * the highest value equivalent to the recorded one at that precision).
      *
-     * @param count messages recorded: those intended to be sent inside the measured window and echoed intact
+     * @param count messages recorded: those intended to be sent inside the measured window and echoed intact, and
+     *              those given up (lower_bound_samples)
      * @param mean  mean latency, µs
      * @param p50   median, µs
      * @param p90   90th percentile, µs
@@ -163,14 +164,23 @@ public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrappe
      * @param p999  99.9th percentile, µs
      * @param p9999 99.99th percentile, µs
      * @param max   largest latency recorded, µs
+     * @param lowerBoundSamples messages given up and recorded at a lower bound of their latency rather than left
+     *              out: skipped because their connection had the most messages outstanding it may (recorded up to
+     *              the echo that freed a slot), or unanswered at the drain time-out or when their connection failed
+     *              (up to then). With any, the percentiles above them are lower bounds too
      */
-    public record Latency(long count, double mean, long p50, long p90, long p99, long p999, long p9999, long max) {
+    public record Latency(long count, double mean, long p50, long p90, long p99, long p999, long p9999, long max,
+                          long lowerBoundSamples) {
 
-        /** The percentiles of a microsecond histogram, read from the histogram itself, never averaged. */
-        public static Latency of(Histogram us) {
+        /**
+         * The percentiles of a microsecond histogram, read from the histogram itself, never averaged.
+         *
+         * @param lowerBounds how many of its values are lower bounds
+         */
+        public static Latency of(Histogram us, long lowerBounds) {
             return new Latency(us.getTotalCount(), Rounding.round(us.getMean(), 1), us.getValueAtPercentile(50),
                     us.getValueAtPercentile(90), us.getValueAtPercentile(99), us.getValueAtPercentile(99.9),
-                    us.getValueAtPercentile(99.99), us.getMaxValue());
+                    us.getValueAtPercentile(99.99), us.getMaxValue(), lowerBounds);
         }
     }
 
@@ -275,7 +285,9 @@ public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrappe
      *
      * @param rssBeforeConnectMib    resident memory before the client connected, MiB
      * @param memoryPerConnectionKib growth of resident memory from before connecting to after every (active and
-     *                               idle) connection was open, per connection, KiB; null when none connected
+     *                               idle) connection was open, per connection, KiB; null under 100 connections,
+     *                               where the growth is the server's class loading and compilation, not the
+     *                               connections' cost
      */
     public record ConnectionMemory(double rssBeforeConnectMib, Double memoryPerConnectionKib) {
     }

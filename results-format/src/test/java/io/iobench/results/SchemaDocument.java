@@ -81,7 +81,9 @@ final class SchemaDocument {
 
         md.append("\n## uncorrected.hgrm, corrected.hgrm\n\n").append(firstParagraph(docs.get("HgrmFile")))
                 .append(" ").append(firstParagraph(docs.get("LatencyHistograms"))).append("\n");
-        md.append("\n## latency.hlog\n\n").append(firstParagraph(docs.get("LatencyLogFile"))).append("\n");
+        md.append("\n## latency.hlog\n\n")
+                .append(resolve(LatencyLogFile.class, firstParagraphWithExamples(docs.get("LatencyLogFile"))))
+                .append("\n");
 
         md.append("\n## A sweep's directory\n\n").append(firstParagraph(docs.get("SweepDirectory"))).append("\n");
         md.append("\n## manifest.json (schema `").append(SweepManifest.SCHEMA).append("`)\n\n")
@@ -241,6 +243,20 @@ final class SchemaDocument {
             }
         }
         return String.join("\n\n", paragraphs);
+    }
+
+    /** The first paragraph with its {@code <pre>} examples as fenced code: commands a reader copies. */
+    private static String firstParagraphWithExamples(String doc) {
+        String first = doc.split("\n\\s*@")[0].split("<p>")[0];
+        Matcher example = Pattern.compile("(?s)<pre>\n?(.*?)</pre>").matcher(first);
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        while (example.find()) {
+            out.append(paragraphs(first.substring(from, example.start()))).append("\n\n```\n")
+                    .append(example.group(1).strip()).append("\n```\n\n");
+            from = example.end();
+        }
+        return out.append(paragraphs(first.substring(from))).toString().strip();
     }
 
     private static String firstParagraph(String doc) {

@@ -22,7 +22,15 @@ final class Connection implements Outbox {
 
         /** A message's echo completed; {@code intact} is false when any of its bytes differed. */
         void echoed(Connection connection, long intendedNs, long sentNs, long receivedNs, boolean intact);
+
+        /** A message was given up ({@link EchoSink#gaveUp}). */
+        default void gaveUp(long intendedNs, long sentNs, long gaveUpNs) {
+        }
     }
+
+    /** Intended send times of messages skipped for a full backlog, waiting for the echo that frees a slot. */
+    private long[] skipped = new long[0];
+    private int skippedCount;
 
     private final int id;
     private final SocketChannel channel;
@@ -89,10 +97,33 @@ final class Connection implements Outbox {
     public boolean admit(long intendedNs) {
         if (!ring.offer(intendedNs)) {
             errors.add(ErrorKind.BACKLOG_OVERFLOW, 1);
+            if (skippedCount == skipped.length) {
+                skipped = java.util.Arrays.copyOf(skipped, Math.max(16, skipped.length * 2));
+            }
+            skipped[skippedCount++] = intendedNs;
             return false;
         }
         events.admitted(this);
         return true;
+    }
+
+    /**
+     * Gives up every message still outstanding or skipped, at {@code nowNs}: the drain time-out expired, or the run
+     * stopped. Each is reported at its lower bound; the ring is left as it was, for the caller to count.
+     */
+    void giveUpAll(long nowNs) {
+        for (long sequence = ring.head(); sequence < ring.tail(); sequence++) {
+            long sentNs = ring.sentNs(sequence);
+            events.gaveUp(ring.intendedNs(sequence), sentNs, nowNs);
+        }
+        giveUpSkipped(nowNs);
+    }
+
+    private void giveUpSkipped(long nowNs) {
+        for (int i = 0; i < skippedCount; i++) {
+            events.gaveUp(skipped[i], Long.MIN_VALUE, nowNs);
+        }
+        skippedCount = 0;
     }
 
     /** @return messages admitted and not yet echoed */
@@ -189,6 +220,8 @@ final class Connection implements Outbox {
                     errors.add(ErrorKind.MISMATCH, 1);
                 }
                 events.echoed(this, intendedNs, sentNs, receivedNs, intact);
+                // A slot is free: the skipped messages could have been sent now at the earliest.
+                giveUpSkipped(receivedNs);
             }
         }
         return true;

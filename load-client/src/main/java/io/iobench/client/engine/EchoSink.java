@@ -27,4 +27,17 @@ public interface EchoSink {
      */
     default void firstEcho(long latencyNs) {
     }
+
+    /**
+     * A message given up: skipped because its connection had the most messages outstanding it may, or still
+     * unanswered when the drain time-out expired. Its latency is at least {@code gaveUpNs} minus its times: a lower
+     * bound, recorded so that the worst messages are not the ones left out.
+     *
+     * @param intendedNs when the load model meant it to be sent
+     * @param sentNs     when its first byte was handed to the kernel, or {@link Long#MIN_VALUE} if it never was
+     * @param gaveUpNs   when the engine gave it up: the drain time-out, or, for a skipped one, the first moment its
+     *                   connection could have taken it (its next echo), since it could not have been sent before
+     */
+    default void gaveUp(long intendedNs, long sentNs, long gaveUpNs) {
+    }
 }

@@ -178,6 +178,11 @@ abstract sealed class IoLoop implements Runnable, Connection.Events permits Sele
         }
     }
 
+    @Override
+    public final void gaveUp(long intendedNs, long sentNs, long gaveUpNs) {
+        sink.gaveUp(intendedNs, sentNs, gaveUpNs);
+    }
+
     /** Writes every connection that was admitted messages since the last flush: one write for all of them. */
     private void flushQueue() {
         for (int i = 0; i < queued; i++) {
@@ -197,22 +202,30 @@ abstract sealed class IoLoop implements Runnable, Connection.Events permits Sele
         close(connection);
     }
 
+    /** Closes a connection; what it still had outstanding or skipped is recorded at its lower bound. */
     final void close(Connection connection) {
         if (!connection.channel().isOpen()) {
             return;
         }
+        connection.giveUpAll(clock.getAsLong());
         detach(connection);
         outstanding -= connection.outstanding();
         open--;
         Connector.close(connection.channel());
     }
 
-    /** Echoes still missing after the drain time-out: counted, and their connections closed, as out of step. */
+    /**
+     * Echoes still missing after the drain time-out: counted, recorded at their lower bound, and their connections
+     * closed, as out of step. Sends skipped and never freed are recorded at their lower bound too.
+     */
     private void giveUpOutstanding() {
+        long nowNs = clock.getAsLong();
         for (Connection connection : connections) {
             if (connection.channel().isOpen() && connection.outstanding() > 0) {
                 errors.add(ErrorKind.TIMEOUT, connection.outstanding());
                 close(connection);
+            } else if (connection.channel().isOpen()) {
+                connection.giveUpAll(nowNs);
             }
         }
         outstanding = 0;

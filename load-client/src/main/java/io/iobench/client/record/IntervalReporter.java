@@ -73,10 +73,7 @@ public final class IntervalReporter implements AutoCloseable {
             correctedTotal.add(correctedInterval);
         }
         if (log != null) {
-            log.interval(uncorrectedInterval, LatencyLogFile.UNCORRECTED);
-            if (correctedInterval != null) {
-                log.interval(correctedInterval, LatencyLogFile.CORRECTED);
-            }
+            log.interval(uncorrectedInterval, correctedInterval);
         }
     }
 

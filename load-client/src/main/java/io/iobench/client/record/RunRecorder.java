@@ -29,6 +29,8 @@ public final class RunRecorder implements EchoSink {
     private final Recorder firstEcho = LatencyHistograms.recorder();
     private final LongAdder messages = new LongAdder();
     private final LongAdder clamped = new LongAdder();
+    private final LongAdder uncorrectedLowerBounds = new LongAdder();
+    private final LongAdder correctedLowerBounds = new LongAdder();
 
     /**
      * @param measureStartNs start of the measured window (end of warm-up), {@link System#nanoTime()} base
@@ -55,6 +57,35 @@ public final class RunRecorder implements EchoSink {
                 corrected.recordValue(micros(receivedNs - intendedNs));
             }
         }
+    }
+
+    /**
+     * A message given up, recorded at its lower bound in the window its intended send belongs to: from its intended
+     * time (corrected) and, if it was sent, from its send (uncorrected). Throughput does not count it.
+     */
+    @Override
+    public void gaveUp(long intendedNs, long sentNs, long gaveUpNs) {
+        if (intendedNs < measureStartNs || intendedNs >= measureEndNs) {
+            return;
+        }
+        if (corrected != null) {
+            corrected.recordValue(micros(gaveUpNs - intendedNs));
+            correctedLowerBounds.increment();
+        }
+        if (sentNs != Long.MIN_VALUE) {
+            uncorrected.recordValue(micros(gaveUpNs - sentNs));
+            uncorrectedLowerBounds.increment();
+        }
+    }
+
+    /** @return messages given up and recorded at a lower bound in the uncorrected histogram */
+    public long uncorrectedLowerBounds() {
+        return uncorrectedLowerBounds.sum();
+    }
+
+    /** @return messages given up and recorded at a lower bound in the corrected histogram */
+    public long correctedLowerBounds() {
+        return correctedLowerBounds.sum();
     }
 
     @Override

@@ -109,7 +109,7 @@ class SmallSlicesTest {
         RunResult result = RunResult.of(RunResult.Point.closedLoop(model, "127.0.0.1:1", connections, idle, 64, 1),
                 new RunResult.Timing(0, 1, 1, "2026-11-27T02:40:00Z"), new RunResult.Throughput(0, msgsPerS, 0),
                 new RunResult.LatencyUs(new RunResult.Latency(1, p99 / 2.0, p99 / 2, p99, p99, p99 * 2, p99 * 2,
-                        p99 * 2), null, null),
+                        p99 * 2, 0), null, null),
                 null, RunResult.Errors.NONE,
                 new RunResult.Server(1, new RunResult.CpuUse(0, 0, 0, cpuUsPerMsg), 0.0,
                         new RunResult.ContextSwitches(0, 0, null), new RunResult.ProcessSize(1, 1, 1, 1),
