@@ -15,7 +15,10 @@ import java.util.List;
  *   <li>{@code --add-exports=java.base/sun.nio.ch=ALL-UNNAMED}: the poll model opens the JDK's poll selector, and
  *       the io_uring engine reads a socket channel's descriptor;</li>
  *   <li>{@code -Dio.netty.iouring.acceptMultiShotEnabled=false}: with multishot accept, Netty 4.2.18 re-arms an
- *       accept that failed with EMFILE at once and spins a core.</li>
+ *       accept that failed with EMFILE at once and spins a core;</li>
+ *   <li>{@code -Dio.netty.leakDetection.level=disabled}: Netty's default leak detector samples one buffer
+ *       allocation in 128 and records its stack, a tax no other model pays and no production echo server would
+ *       choose to; the Netty models' tests turn it back on at its strictest.</li>
  * </ul>
  * They change no behaviour of the other models. The list is written once, as the property
  * {@code iobench.jvm.options} of the root pom: the build filters it into the resource {@value #RESOURCE}, which

@@ -10,7 +10,8 @@ class JvmOptionsTest {
     @Test
     void holdsWhatTheModelsAndTheClientNeedOneWordEach() {
         assertThat(JvmOptions.required()).containsExactly("--enable-native-access=ALL-UNNAMED",
-                "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED", "-Dio.netty.iouring.acceptMultiShotEnabled=false");
+                "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED", "-Dio.netty.iouring.acceptMultiShotEnabled=false",
+                "-Dio.netty.leakDetection.level=disabled");
     }
 
     /* The test JVMs get the list from the same pom property, through surefire's argLine. */

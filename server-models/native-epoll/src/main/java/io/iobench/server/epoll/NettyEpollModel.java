@@ -5,6 +5,7 @@ import io.iobench.server.IoModel;
 import io.iobench.server.ServerOptions;
 import io.iobench.server.Threading;
 import io.iobench.server.netty.NettyEchoServer;
+import io.iobench.server.netty.NettyTransport;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
@@ -52,6 +53,7 @@ public final class NettyEpollModel implements IoModel {
             throw new UnsupportedOperationException("Netty's native epoll transport is unavailable: "
                     + Epoll.unavailabilityCause());
         }
-        return NettyEchoServer.start(name(), EpollIoHandler.newFactory(), EpollServerSocketChannel.class, options);
+        return NettyEchoServer.start(name(),
+                NettyTransport.of(EpollIoHandler.newFactory(), EpollServerSocketChannel.class), options);
     }
 }

@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * An echo server on one Netty transport, given as its {@link IoHandlerFactory} and server channel class; the
- * netty-epoll and netty-io-uring models differ in nothing else.
+ * An echo server on one Netty transport, given as a {@link NettyTransport}: its IO handler factory, server channel
+ * class and connection options; the netty-epoll and netty-io-uring models differ in nothing else.
  *
  * <p>By default it runs an event loop per CPU the server may run on ({@link Threading#defaultThreads()}), as the
  * selector model runs a reactor per CPU, so that a reactor on a large host uses the CPUs a blocking model would.
@@ -61,17 +61,14 @@ public final class NettyEchoServer implements EchoServer {
     /**
      * Binds and returns once connections are accepted. The caller has checked that the transport is available.
      *
-     * @param modelName      names the threads: {@code modelName-0}, {@code modelName-1}, ...
-     * @param ioHandlers     the transport's IO handler factory, e.g. {@code EpollIoHandler.newFactory()}
-     * @param listenerClass  the transport's server channel, e.g. {@code EpollServerSocketChannel.class}
+     * @param modelName  names the threads: {@code modelName-0}, {@code modelName-1}, ...
      */
-    public static EchoServer start(String modelName, IoHandlerFactory ioHandlers,
-                                   Class<? extends ServerChannel> listenerClass, ServerOptions options)
+    public static EchoServer start(String modelName, NettyTransport transport, ServerOptions options)
             throws IOException {
-        NettyEchoServer server = new NettyEchoServer(modelName, ioHandlers,
+        NettyEchoServer server = new NettyEchoServer(modelName, transport.ioHandlers(),
                 options.threadsOr(Threading.REACTORS.defaultThreads()), options.maxConnections());
         try {
-            server.bind(listenerClass, options);
+            server.bind(transport, options);
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
@@ -79,10 +76,11 @@ public final class NettyEchoServer implements EchoServer {
         return server;
     }
 
-    private void bind(Class<? extends ServerChannel> listenerClass, ServerOptions options) throws IOException {
+    @SuppressWarnings("unchecked")
+    private void bind(NettyTransport transport, ServerOptions options) throws IOException {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(groups.getFirst(), groups.getLast())
-                .channel(listenerClass)
+                .channel(transport.listenerClass())
                 .option(ChannelOption.SO_BACKLOG, options.backlog())
                 // As java.nio does by default: rebinding the port must not wait for TIME_WAIT connections.
                 .option(ChannelOption.SO_REUSEADDR, true)
@@ -96,6 +94,8 @@ public final class NettyEchoServer implements EchoServer {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(EchoHandler.INSTANCE);
+        transport.childOptions().forEach((option, value) -> bootstrap.childOption((ChannelOption<Object>) option,
+                value));
         ChannelFuture bound = bootstrap.bind(options.socketAddress()).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             throw bound.cause() instanceof IOException e ? e : new IOException(bound.cause().getMessage(),
