@@ -4,6 +4,7 @@ import io.iobench.client.RunFacts.Connected;
 import io.iobench.client.RunFacts.Drained;
 import io.iobench.client.RunFacts.IdleWindow;
 import io.iobench.client.RunFacts.MeasuredWindow;
+import io.iobench.client.RunFacts.Settled;
 import io.iobench.client.engine.ClientIo;
 import io.iobench.client.engine.Engine;
 import io.iobench.client.engine.LoadModel;
@@ -12,18 +13,23 @@ import io.iobench.client.engine.RunWindow;
 import io.iobench.client.proc.CpuTimes;
 import io.iobench.client.proc.CpuWindow;
 import io.iobench.client.proc.ProcStat;
+import io.iobench.client.proc.ProcessGoneException;
 import io.iobench.client.proc.ProcWindow;
 import io.iobench.client.proc.ProcessTimes;
 import io.iobench.client.proc.ThreadStats;
 import io.iobench.client.proc.ThreadWindow;
+import io.iobench.client.load.ClosedLoop;
+import io.iobench.client.record.FirstEchoes;
 import io.iobench.client.record.IntervalReporter;
 import io.iobench.client.record.RunRecorder;
+import io.iobench.options.Quantities;
 import io.iobench.results.LatencyLogFile;
 import io.iobench.results.LoadMode;
 import io.iobench.results.RunFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +39,9 @@ import java.util.concurrent.TimeUnit;
  * measured:
  * <ol>
  *   <li>connect ({@link Connected}): the server's memory before any connection, every active and idle connection
- *       opened (bounded connects in flight), the server's memory again: the difference per connection is what a
- *       connection costs the model;</li>
+ *       opened (bounded connects in flight), then settled ({@link Settled}: one echo on each, and the server
+ *       holding a descriptor for each, so that the server has accepted and registered them all), the server's
+ *       memory again: the difference per connection is what a connection costs the model;</li>
  *   <li>the idle window ({@link IdleWindow}): connections open, nothing sent, the server's CPU measured (a
  *       busy-polling model burns a core here doing nothing);</li>
  *   <li>warm-up under load, recorded apart and never reported;</li>
@@ -53,6 +60,8 @@ final class LoadRun {
     private static final long SECOND_NS = TimeUnit.SECONDS.toNanos(1);
     /** How often a wait checks that the server is still there. */
     private static final long WATCH_NS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** How often the settle looks at the server's descriptors. */
+    private static final long DESCRIPTOR_POLL_MS = 10;
 
     private final LoadOptions options;
     private final Path dir;
@@ -80,15 +89,19 @@ final class LoadRun {
             progress.println("client io    selector: io_uring is not available here (" + noUring + ")");
         }
         try (Engine engine = Engine.open(options.engineOptions())) {
+            Settled settled = settle(engine, serverBeforeConnect);
             long readStartNs = System.nanoTime();
             ProcStat serverConnected = serverStat();
             Connected connected = new Connected(engine.connectReport(), engine.io().label(), serverBeforeConnect,
-                    serverConnected, System.nanoTime() - readStartNs);
+                    settled, serverConnected, System.nanoTime() - readStartNs);
             String failure = serverGone();
             if (failure == null && engine.connections() == 0) {
                 failure = "no connection to " + options.targetText() + " succeeded (refused "
                         + connected.report().refused() + ", timed out " + connected.report().timedOut() + ", failed "
                         + connected.report().failed() + ")";
+            } else if (failure == null && settled.activeOpen() == 0) {
+                failure = "no echo came back within " + Quantities.format(options.connectTimeout())
+                        + " of connecting on any connection: the server accepted connections but did not answer";
             }
             IdleWindow idle = null;
             if (failure == null && !options.idleWindow().isZero() && connected.serverConnected() != null) {
@@ -103,6 +116,56 @@ final class LoadRun {
             engine.countLostIdleConnections();
             return new RunFacts(startedAt, connected, idle, loaded.window(), loaded.drained(),
                     engine.errors().snapshot(), loaded.failure());
+        }
+    }
+
+    /**
+     * One echo on every connection, then, with a server pid, a descriptor for each in the server, all within the
+     * connect time-out. An active connection whose echo does not come back in time is closed and counted as a
+     * time-out, as an unanswered message in any run is; an idle one stays open.
+     */
+    private Settled settle(Engine engine, ProcStat serverBeforeConnect) throws IOException, InterruptedException {
+        long startNs = System.nanoTime();
+        long deadlineNs = startNs + options.connectTimeout().toNanos();
+        FirstEchoes firstEchoes = new FirstEchoes();
+        int open = 0;
+        if (engine.connections() > 0) {
+            try (Run run = engine.start(new ClosedLoop(1), firstEchoes,
+                    new RunWindow(startNs, startNs, options.connectTimeout().toNanos()))) {
+                run.await(options.connectTimeout().plusSeconds(5));
+                open = run.openConnections();
+            }
+        }
+        int idleEchoed = engine.settleIdle(Duration.ofNanos(Math.max(0, deadlineNs - System.nanoTime())));
+        boolean complete = open == engine.connections() && idleEchoed == engine.idleConnections();
+        if (complete && serverBeforeConnect != null) {
+            complete = awaitDescriptors(serverBeforeConnect.pid(), serverBeforeConnect.fds() + open + idleEchoed,
+                    deadlineNs);
+        }
+        long durationNs = System.nanoTime() - startNs;
+        if (!complete) {
+            progress.printf("settle       incomplete after %.1f s: %d of %d active and %d of %d idle connections"
+                            + " echoed%s%n", durationNs / 1e9, open, engine.connections(), idleEchoed,
+                    engine.idleConnections(), serverBeforeConnect == null ? "" : ", or the server did not hold them all");
+        }
+        return new Settled(firstEchoes.histogram(), durationNs, complete, open);
+    }
+
+    /** @return whether process {@code pid} reached {@code descriptors} open descriptors before {@code deadlineNs} */
+    private static boolean awaitDescriptors(long pid, int descriptors, long deadlineNs)
+            throws IOException, InterruptedException {
+        while (true) {
+            try {
+                if (ProcStat.openDescriptors(pid) >= descriptors) {
+                    return true;
+                }
+            } catch (ProcessGoneException e) {
+                return false; // the run's next look at the server says why
+            }
+            if (System.nanoTime() >= deadlineNs) {
+                return false;
+            }
+            Thread.sleep(DESCRIPTOR_POLL_MS);
         }
     }
 

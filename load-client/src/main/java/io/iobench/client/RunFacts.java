@@ -62,12 +62,26 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
      * @param report              how connecting went
      * @param clientIo            how the client's IO threads talk to the kernel, as {@code client.io} spells it
      * @param serverBeforeConnect the server before any connection; null without a server pid
-     * @param serverConnected     the server once every connection was open; null without one or once it died
+     * @param settled             how the connections settled before {@code serverConnected} was read
+     * @param serverConnected     the server once every connection was open and settled; null without one or once
+     *                            it died
      * @param serverReadNs        how long reading the server's whole snapshot took then, nanoseconds: it sets how
      *                            far ahead of the measured window the server's threads are read
      */
-    record Connected(ConnectReport report, String clientIo, ProcStat serverBeforeConnect, ProcStat serverConnected,
-                     long serverReadNs) {
+    record Connected(ConnectReport report, String clientIo, ProcStat serverBeforeConnect, Settled settled,
+                     ProcStat serverConnected, long serverReadNs) {
+    }
+
+    /**
+     * The settle after connecting: one echo on every connection, then the server holding a descriptor for each.
+     *
+     * @param firstEchoes per active connection, its first send to its first echo, microseconds
+     * @param durationNs  how long it took, nanoseconds
+     * @param complete    whether every connection echoed and the server held them all within the connect time-out
+     *                    (without a server pid, only the echoes are checked)
+     * @param activeOpen  active connections still open after it: those whose echo did not come back are closed
+     */
+    record Settled(Histogram firstEchoes, long durationNs, boolean complete, int activeOpen) {
     }
 
     /** @param server the server over the idle window */
@@ -206,9 +220,11 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
 
     private RunResult.Connect connect() {
         ConnectReport report = connected.report();
+        Settled settled = connected.settled();
         return new RunResult.Connect(report.connected(), report.failures(),
                 Rounding.round(report.durationNs() / 1e6, 1),
-                RunResult.FirstEcho.of(drained.recorder().firstEchoes()));
+                RunResult.FirstEcho.of(settled.firstEchoes()), Rounding.round(settled.durationNs() / 1e6, 1),
+                settled.complete());
     }
 
     private Double stealPercent(String cpuList) {

@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -220,13 +221,14 @@ class LoadCommandTest {
     @Test
     void endsTheRunWhenTheServerProcessExits() throws Exception {
         Path dir = temp.resolve("exits");
-        // The process watched as the server is a stand-in that exits 1.5 s into a 20 s run.
-        Process standIn = new ProcessBuilder("sleep", "1.5").start();
+        // The process watched as the server is a stand-in that exits 3 s into a 20 s run. It never holds the
+        // connections' descriptors, so the settle gives up after its 1 s connect time-out and the load starts.
+        Process standIn = new ProcessBuilder("sleep", "3").start();
         long startNs = System.nanoTime();
         try (TestEchoServer server = TestEchoServer.start()) {
             int code = load("--target", server.target(), "--connections", "2", "--duration", "20s", "--warmup",
-                    "0s", "--idle-window", "0", "--server-pid", Long.toString(standIn.pid()), "--out",
-                    dir.toString());
+                    "0s", "--idle-window", "0", "--connect-timeout", "1s", "--server-pid",
+                    Long.toString(standIn.pid()), "--out", dir.toString());
             assertThat(code).isEqualTo(1);
         } finally {
             standIn.destroyForcibly().waitFor();
@@ -235,23 +237,45 @@ class LoadCommandTest {
         assertThat(System.nanoTime() - startNs).as("ends long before its 20 s").isLessThan(15_000_000_000L);
         RunResult result = RunResultFile.read(dir.resolve(RunFiles.RESULT_JSON));
         assertThat(result.flags().reason()).isEqualTo("the server process " + standIn.pid() + " exited during the run");
+        assertThat(result.connect().settled()).isFalse();
         assertThat(result.server()).isNull();
         assertThat(result.latencyUs().uncorrected().count()).isPositive();
     }
 
+    /* The idle window and the memory reading must see connections the server serves, not ones it has yet to take. */
     @Test
-    void aServerThatNeverAnswersEndsOnTimeWithTheMessagesTimedOut() throws Exception {
-        Path dir = temp.resolve("silent");
-        try (TestEchoServer server = TestEchoServer.start(Fault.SWALLOW, 64)) {
-            int code = load("--target", server.target(), "--connections", "3", "--pipeline", "2", "--duration",
-                    "1s", "--warmup", "0s", "--idle-window", "0", "--out", dir.toString());
-            assertThat(code).isEqualTo(1);
+    void measuresNothingUntilEveryConnectionActiveAndIdleHasEchoed() throws Exception {
+        Path dir = temp.resolve("settle");
+        try (TestEchoServer server = TestEchoServer.start()) {
+            server.stall(Duration.ofMillis(1200));
+            int code = load("--target", server.target(), "--connections", "4", "--idle-connections", "6",
+                    "--duration", "1s", "--warmup", "0s", "--idle-window", "0", "--out", dir.toString());
+            assertThat(code).isZero();
         }
 
         RunResult result = RunResultFile.read(dir.resolve(RunFiles.RESULT_JSON));
+        assertThat(result.connect().settled()).isTrue();
+        assertThat(result.connect().settleMs()).as("waited out the stall").isGreaterThanOrEqualTo(1000.0);
+        assertThat(result.connect().firstEchoUs().p50()).isGreaterThanOrEqualTo(1_000_000L);
+        assertThat(result.errors().total()).isZero();
+    }
+
+    @Test
+    void aServerThatNeverAnswersFailsAtTheSettleWithItsFirstMessagesTimedOut() throws Exception {
+        Path dir = temp.resolve("silent");
+        long startNs = System.nanoTime();
+        try (TestEchoServer server = TestEchoServer.start(Fault.SWALLOW, 64)) {
+            int code = load("--target", server.target(), "--connections", "3", "--pipeline", "2", "--duration",
+                    "20s", "--warmup", "0s", "--idle-window", "0", "--connect-timeout", "1s", "--out", dir.toString());
+            assertThat(code).isEqualTo(1);
+        }
+
+        assertThat(System.nanoTime() - startNs).as("ends long before its 20 s").isLessThan(15_000_000_000L);
+        RunResult result = RunResultFile.read(dir.resolve(RunFiles.RESULT_JSON));
         assertThat(result.flags().failed()).isTrue();
-        assertThat(result.flags().reason()).contains("no echo");
-        assertThat(result.errors().timeout()).isEqualTo(6);
+        assertThat(result.flags().reason()).contains("no echo came back within 1s");
+        assertThat(result.connect().settled()).isFalse();
+        assertThat(result.errors().timeout()).as("one message per connection in the settle").isEqualTo(3);
         assertThat(result.throughput().messages()).isZero();
     }
 }

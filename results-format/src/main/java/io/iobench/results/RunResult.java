@@ -191,8 +191,18 @@ public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrappe
      * @param firstEchoUs per connection, the time from its first send to its first intact echo, microseconds;
      *                    shows a server that leaves new connections waiting (a saturated thread pool); null when
      *                    no connection got an echo
+     * @param settleMs    wall time from the last connect until every connection had echoed once (an active one
+     *                    its first message, an idle one a single byte) and the server held a descriptor for each,
+     *                    or until the connect time-out gave up waiting, milliseconds; the memory per connection
+     *                    and the idle window are measured after it, so that they see connections the server has
+     *                    accepted and registered; null in files written before it existed
+     * @param settled     whether that completed within the connect time-out; false when the server left some
+     *                    connection unserved (a thread pool smaller than its connections) or closed it, so the
+     *                    figures measured after it describe fewer connections than the point says; null in files
+     *                    written before it existed
      */
-    public record Connect(int connected, int failed, double durationMs, FirstEcho firstEchoUs) {
+    public record Connect(int connected, int failed, double durationMs, FirstEcho firstEchoUs, Double settleMs,
+                          Boolean settled) {
     }
 
     /**

@@ -6,6 +6,8 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +41,8 @@ public final class Engine implements AutoCloseable {
 
     /** The start of every IO thread's name, for readers of /proc that need to tell them from the JVM's own. */
     public static final String IO_THREAD_PREFIX = "iobench-io-";
+    /** The byte {@link #settleIdle} sends on each idle connection. */
+    private static final byte IDLE_PROBE = 'i';
 
     private final EngineOptions options;
     private final LongSupplier clock;
@@ -149,6 +153,60 @@ public final class Engine implements AutoCloseable {
             }
         }
         return lost;
+    }
+
+    /**
+     * Sends one byte on every idle connection and waits up to {@code timeout} for each to come back, so that the
+     * server has accepted and registered every idle connection before anything measures it. A connection the
+     * server closed or reset is counted and leaves the idle set, as in {@link #countLostIdleConnections}; one still
+     * unanswered at the time-out stays open, since a late byte on a connection that carries no load disturbs
+     * nothing.
+     *
+     * @return idle connections whose byte came back
+     */
+    public int settleIdle(Duration timeout) throws IOException {
+        if (idle.isEmpty()) {
+            return 0;
+        }
+        long deadlineNs = clock.getAsLong() + timeout.toNanos();
+        int echoed = 0;
+        try (Selector selector = Selector.open()) {
+            ByteBuffer probe = ByteBuffer.allocate(1);
+            int waiting = 0;
+            for (SocketChannel channel : idle) {
+                try {
+                    // A fresh socket's send buffer is empty: the byte always goes in one non-blocking write.
+                    if (channel.write(probe.clear().put(IDLE_PROBE).flip()) == 1) {
+                        channel.register(selector, SelectionKey.OP_READ);
+                        waiting++;
+                    }
+                } catch (IOException e) {
+                    // Counted below, when the read finds it lost.
+                }
+            }
+            while (waiting > 0) {
+                long remainingMs = (deadlineNs - clock.getAsLong()) / 1_000_000;
+                if (remainingMs <= 0) {
+                    break;
+                }
+                selector.select(remainingMs);
+                for (Iterator<SelectionKey> it = selector.selectedKeys().iterator(); it.hasNext(); ) {
+                    SelectionKey key = it.next();
+                    it.remove();
+                    try {
+                        if (((SocketChannel) key.channel()).read(probe.clear()) > 0) {
+                            echoed++;
+                        }
+                    } catch (IOException e) {
+                        // Lost: countLostIdleConnections below counts it.
+                    }
+                    key.cancel();
+                    waiting--;
+                }
+            }
+        }
+        countLostIdleConnections();
+        return echoed;
     }
 
     /** @return every error since the engine opened: connects and all runs */

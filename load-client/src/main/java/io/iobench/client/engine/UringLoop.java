@@ -181,8 +181,9 @@ final class UringLoop extends IoLoop {
             return;
         }
         // A multishot receive ends when it ran out of buffers (they are back by the time it is resubmitted) or
-        // for reasons of the kernel's own; the bytes wait in the socket.
-        if (!armed[index] && connection.channel().isOpen()) {
+        // for reasons of the kernel's own; the bytes wait in the socket. One ended by a cancel stays ended: the
+        // loop is tearing down, and re-arming it would keep the teardown waiting for its full time-out.
+        if (!armed[index] && result != -IoUring.ECANCELED && connection.channel().isOpen()) {
             try {
                 arm(index);
             } catch (IOException e) {

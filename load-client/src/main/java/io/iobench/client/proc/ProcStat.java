@@ -40,6 +40,19 @@ public record ProcStat(ProcessTimes times, long rssKib, long rssPeakKib, int fds
         }
     }
 
+    /**
+     * @return how many descriptors process {@code pid} has open, alone: cheap enough to poll while waiting for a
+     *         server to accept its connections
+     * @throws ProcessGoneException when the process no longer exists
+     */
+    public static int openDescriptors(long pid) throws IOException {
+        try {
+            return countEntries(ProcessTimes.PROC.resolve(Long.toString(pid)).resolve("fd"));
+        } catch (NoSuchFileException e) {
+            throw new ProcessGoneException(pid);
+        }
+    }
+
     /** Reads this JVM. */
     public static ProcStat self() throws IOException {
         return read(ProcessHandle.current().pid());

@@ -26,7 +26,6 @@ public final class RunRecorder implements EchoSink {
     private final Recorder warmup = LatencyHistograms.recorder();
     private final Recorder uncorrected = LatencyHistograms.recorder();
     private final Recorder corrected;
-    private final Recorder firstEcho = LatencyHistograms.recorder();
     private final LongAdder messages = new LongAdder();
     private final LongAdder clamped = new LongAdder();
     private final LongAdder uncorrectedLowerBounds = new LongAdder();
@@ -88,11 +87,6 @@ public final class RunRecorder implements EchoSink {
         return correctedLowerBounds.sum();
     }
 
-    @Override
-    public void firstEcho(long latencyNs) {
-        firstEcho.recordValue(micros(latencyNs));
-    }
-
     private long micros(long nanos) {
         long micros = (nanos + 500) / 1000;
         if (micros > LatencyHistograms.HIGHEST_US || micros < 0) {
@@ -119,11 +113,6 @@ public final class RunRecorder implements EchoSink {
     /** @return corrected latency since the last call, or null in a closed loop */
     Histogram correctedInterval(Histogram recycle) {
         return corrected == null ? null : corrected.getIntervalHistogram(recycle);
-    }
-
-    /** @return time from each connection's first send to its first echo, microseconds */
-    public Histogram firstEchoes() {
-        return firstEcho.getIntervalHistogram();
     }
 
     /** @return echoes completed inside the measured window */
