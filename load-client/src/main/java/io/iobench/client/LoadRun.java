@@ -212,7 +212,8 @@ final class LoadRun {
                 List<Long> ioTids = ThreadStats.read(ProcessHandle.current().pid()).tidsNamed(Engine.IO_THREAD_PREFIX);
                 failure = watch(measureStartNs, run);
                 if (failure == null) {
-                    Measured measured = measure(run, reporter, measureStartNs, measureEndNs, serverBefore, ioTids);
+                    Measured measured = measure(run, recorder, reporter, measureStartNs, measureEndNs, serverBefore,
+                            ioTids);
                     window = measured.window();
                     failure = measured.failure();
                 }
@@ -252,8 +253,9 @@ final class LoadRun {
      * reads there does not grow with the server's threads; every server thread is read just before the window
      * ({@code serverBefore}) and just after it.
      */
-    private Measured measure(Run run, IntervalReporter reporter, long measureStartNs, long measureEndNs,
-                             ProcStat serverBefore, List<Long> ioTids) throws IOException, InterruptedException {
+    private Measured measure(Run run, RunRecorder recorder, IntervalReporter reporter, long measureStartNs,
+                             long measureEndNs, ProcStat serverBefore, List<Long> ioTids)
+            throws IOException, InterruptedException {
         long self = ProcessHandle.current().pid();
         ProcessTimes clientStart = ProcessTimes.self();
         ProcessTimes serverStart = serverTimes();
@@ -274,7 +276,8 @@ final class LoadRun {
         CpuWindow client = new CpuWindow(clientStart, ProcessTimes.self());
         ProcessTimes serverEnd = serverTimes();
         CpuTimes cpusAtEnd = CpuTimes.read();
-        ThreadWindow io = ThreadStats.read(self, ioTids).since(ioStart);
+        ThreadWindow io = ThreadStats.read(self, ioTids).orLastReadings(ioTids, recorder.ioThreadsAtStop())
+                .since(ioStart);
         double spinS = (run.spinNs() - spinStartNs) / 1e9;
         ProcStat serverAfter = serverStat();
         boolean serverSeen = serverStart != null && serverEnd != null && serverBefore != null && serverAfter != null;

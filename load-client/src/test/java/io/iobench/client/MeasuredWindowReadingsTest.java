@@ -61,4 +61,44 @@ class MeasuredWindowReadingsTest {
         // Before connecting, once connected, just before the window, its two edges, just after it.
         assertThat(kinds).containsExactly("snapshot", "snapshot", "snapshot", "times", "times", "snapshot");
     }
+
+    @Test
+    void countsTheIoThreadOverTheWindowEvenWhenItEndedBeforeTheWindowsEndWasRead() throws Exception {
+        long pid = ProcessHandle.current().pid();
+        ServerReadings real = ServerReadings.of(pid);
+        int[] timesRead = {0};
+        ServerReadings slowAtTheEnd = new ServerReadings() {
+            @Override
+            public ProcStat snapshot() throws IOException {
+                return real.snapshot();
+            }
+
+            @Override
+            public ProcessTimes times() throws IOException {
+                if (++timesRead[0] == 2) {
+                    // The window's end edge: a closed loop drains in a round trip, so its IO thread is gone by now.
+                    try {
+                        Thread.sleep(500);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return real.times();
+            }
+        };
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        RunFacts facts;
+        try (TestEchoServer server = TestEchoServer.start()) {
+            LoadOptions options = LoadOptions.parse(List.of("--target", server.target(), "--connections", "4",
+                    "--duration", "1s", "--warmup", "500ms", "--idle-window", "0", "--server-pid", Long.toString(pid),
+                    "--out", temp.toString()));
+            facts = new LoadRun(options, Files.createDirectories(temp), new PrintStream(progress, true,
+                    StandardCharsets.UTF_8), slowAtTheEnd).execute();
+        }
+
+        assertThat(facts.failure()).as(progress.toString(StandardCharsets.UTF_8)).isNull();
+        assertThat(facts.window().io().exited()).isZero();
+        assertThat(facts.window().io().runNs()).isPositive();
+        assertThat(facts.window().ioBusy()).isPositive();
+    }
 }

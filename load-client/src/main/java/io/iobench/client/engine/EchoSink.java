@@ -40,4 +40,12 @@ public interface EchoSink {
      */
     default void gaveUp(long intendedNs, long sentNs, long gaveUpNs) {
     }
+
+    /**
+     * Called on each IO thread once, when it stops sending at the end of the window and before it waits for the
+     * last echoes. A closed loop's drain takes one round trip, so the thread may have ended before anyone else
+     * reads it: this is the moment to take its own reading of itself.
+     */
+    default void stoppedSending() {
+    }
 }

@@ -113,6 +113,7 @@ abstract sealed class IoLoop implements Runnable, Connection.Events permits Sele
             pacer.admitDue(window.stopSendingNs() - 1);
             flushQueue();
             sending = false;
+            sink.stoppedSending();
         }
         long deadlineNs;
         if (sending) {

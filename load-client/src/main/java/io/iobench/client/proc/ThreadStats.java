@@ -63,14 +63,9 @@ public record ThreadStats(long pid, long readStartNs, long readEndNs, Map<Long, 
         try {
             for (long tid : tids != null ? tids : listTids(tasks)) {
                 try {
-                    Path task = tasks.resolve(Long.toString(tid));
-                    long[] sched = schedstat(task);
+                    long[] sched = schedstat(tasks.resolve(Long.toString(tid)));
                     schedstat &= sched != null;
-                    List<String> status = Files.readAllLines(task.resolve("status"));
-                    byTid.put(tid, new ThreadStat(Files.readString(task.resolve("comm")).strip(),
-                            sched == null ? 0 : sched[0], sched == null ? 0 : sched[1],
-                            ProcStat.field(status, "voluntary_ctxt_switches:"),
-                            ProcStat.field(status, "nonvoluntary_ctxt_switches:")));
+                    byTid.put(tid, threadStat(tasks.resolve(Long.toString(tid)), sched));
                 } catch (NoSuchFileException e) {
                     // The thread ended while the others were read.
                 }
@@ -79,6 +74,30 @@ public record ThreadStats(long pid, long readStartNs, long readEndNs, Map<Long, 
             throw new ProcessGoneException(pid);
         }
         return new ThreadStats(pid, startNs, System.nanoTime(), byTid, schedstat);
+    }
+
+    /**
+     * The calling thread's own reading, keyed by its id: a thread that may end before another thread reads it
+     * leaves this behind (see {@link #orLastReadings}).
+     */
+    public static Map.Entry<Long, ThreadStat> readCurrentThread() throws IOException {
+        Path task = PROC.resolve("thread-self").toRealPath();
+        return Map.entry(Long.parseLong(task.getFileName().toString()), threadStat(task, schedstat(task)));
+    }
+
+    /**
+     * This reading, with each thread it misses (one that ended since it was listed) taken from {@code lastReadings},
+     * the threads' own readings of themselves shortly before they ended.
+     */
+    public ThreadStats orLastReadings(Collection<Long> tids, Map<Long, ThreadStat> lastReadings) {
+        Map<Long, ThreadStat> filled = new HashMap<>(byTid);
+        for (long tid : tids) {
+            ThreadStat last = lastReadings.get(tid);
+            if (last != null) {
+                filled.putIfAbsent(tid, last);
+            }
+        }
+        return new ThreadStats(pid, readStartNs, readEndNs, filled, schedstat);
     }
 
     /** The ids of the threads whose name starts with {@code prefix}. */
@@ -98,6 +117,14 @@ public record ThreadStats(long pid, long readStartNs, long readEndNs, Map<Long, 
             throw new IllegalArgumentException("readings of two processes: " + earlier.pid + ", " + pid);
         }
         return ThreadWindow.between(earlier, this);
+    }
+
+    private static ThreadStat threadStat(Path task, long[] sched) throws IOException {
+        List<String> status = Files.readAllLines(task.resolve("status"));
+        return new ThreadStat(Files.readString(task.resolve("comm")).strip(),
+                sched == null ? 0 : sched[0], sched == null ? 0 : sched[1],
+                ProcStat.field(status, "voluntary_ctxt_switches:"),
+                ProcStat.field(status, "nonvoluntary_ctxt_switches:"));
     }
 
     /** {@code [run ns, wait ns]}, or null where the kernel does not keep schedstat. */

@@ -1,7 +1,12 @@
 package io.iobench.client.record;
 
 import io.iobench.client.engine.EchoSink;
+import io.iobench.client.proc.ThreadStats;
+import io.iobench.client.proc.ThreadStats.ThreadStat;
 import io.iobench.results.LatencyHistograms;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -30,6 +35,7 @@ public final class RunRecorder implements EchoSink {
     private final LongAdder clamped = new LongAdder();
     private final LongAdder uncorrectedLowerBounds = new LongAdder();
     private final LongAdder correctedLowerBounds = new LongAdder();
+    private final Map<Long, ThreadStat> ioThreadsAtStop = new ConcurrentHashMap<>();
 
     /**
      * @param measureStartNs start of the measured window (end of warm-up), {@link System#nanoTime()} base
@@ -75,6 +81,25 @@ public final class RunRecorder implements EchoSink {
             uncorrected.recordValue(micros(gaveUpNs - sentNs));
             uncorrectedLowerBounds.increment();
         }
+    }
+
+    /**
+     * Each IO thread reads itself as it stops sending: in a closed loop it drains in one round trip and may be gone
+     * before the window's end is read, and its CPU over the window would be lost with it.
+     */
+    @Override
+    public void stoppedSending() {
+        try {
+            Map.Entry<Long, ThreadStat> self = ThreadStats.readCurrentThread();
+            ioThreadsAtStop.put(self.getKey(), self.getValue());
+        } catch (IOException e) {
+            // Without /proc the window's end reading is all there is.
+        }
+    }
+
+    /** @return each IO thread's reading of itself as it stopped sending, by thread id */
+    public Map<Long, ThreadStat> ioThreadsAtStop() {
+        return Map.copyOf(ioThreadsAtStop);
     }
 
     /** @return messages given up and recorded at a lower bound in the uncorrected histogram */
