@@ -35,9 +35,12 @@ import java.util.stream.Stream;
  *     writes compare.html and compare.md into DIR_B (or --out)
  * </pre>
  *
- * Files that cannot be read (a corrupt {@code result.json}, a truncated {@code .hgrm}) and charts that cannot be
- * drawn are named in a warning on stderr and at the top of the report, and everything else is still reported; they
- * do not change the exit code.
+ * Files that cannot be read (a corrupt {@code result.json}, one holding a value no run produces, a truncated
+ * {@code .hgrm}) and charts that cannot be drawn are named in a warning on stderr and at the top of the report, with
+ * the field or line to blame; a run whose result cannot be used is listed as unreadable, and everything else is
+ * still reported; they do not change the exit code.
+ * Every file is written through a temporary file renamed into place: one that cannot be written (a full disk) leaves
+ * the earlier one whole and ends the command with one line naming it.
  * Exit codes: 0 written, 1 nothing to report or a file could not be written, 2 a mistake in the arguments.
  */
 public final class ReportCommand {

@@ -22,7 +22,9 @@ class CompareTest {
     void showsRatiosForEveryCommonPointAndListsTheRest(@TempDir Path temp) throws IOException {
         Path a = Fixtures.copy(Fixtures.CLOSED_LOOP, temp.resolve("a"));
         Path b = Fixtures.copy(Fixtures.CLOSED_LOOP, temp.resolve("b"));
-        scale(b, 1.5, 0.5);
+        // B/A: throughput 1.5, latency 0.5 (A's doubled, so every percentile stays a whole number, in order), CPU 0.5.
+        scale(b, 1.5, 1, 0.5);
+        scale(a, 1, 2, 1);
         delete(b.resolve("runs/thread-per-connection-c100-s64"));
         delete(a.resolve("runs/netty-epoll-c1-s64"));
         ObjectNode manifest = (ObjectNode) JSON.readTree(b.resolve("manifest.json").toFile());
@@ -71,17 +73,24 @@ class CompareTest {
         assertThat(Files.readString(out.resolve("compare.md"))).contains("1.00×", "None.");
     }
 
-    /** Multiplies B's throughput by {@code faster} and its latency and CPU per message by {@code slower}. */
-    private static void scale(Path sweep, double faster, double lower) throws IOException {
+    /**
+     * Multiplies a sweep's throughput by {@code throughput}, every latency percentile by {@code latency}, and CPU
+     * per message by {@code cpu}.
+     */
+    private static void scale(Path sweep, double throughput, long latency, double cpu) throws IOException {
         try (Stream<Path> runs = Files.list(sweep.resolve("runs"))) {
             for (Path run : runs.toList()) {
                 Path file = run.resolve("result.json");
                 ObjectNode result = (ObjectNode) JSON.readTree(file.toFile());
-                multiply(result.path("throughput"), "msgs_per_s", faster);
-                for (String p : new String[] {"p50", "p99", "p999"}) {
-                    multiply(result.path("latency_us").path("uncorrected"), p, lower);
+                multiply(result.path("throughput"), "msgs_per_s", throughput);
+                JsonNode uncorrected = result.path("latency_us").path("uncorrected");
+                for (String p : new String[] {"p50", "p90", "p99", "p999", "p9999", "max"}) {
+                    if (uncorrected.path(p).isIntegralNumber()) {
+                        ((ObjectNode) uncorrected).put(p, uncorrected.path(p).longValue() * latency);
+                    }
                 }
-                multiply(result.path("server"), "cpu_us_per_msg", lower);
+                multiply(uncorrected, "mean", latency);
+                multiply(result.path("server"), "cpu_us_per_msg", cpu);
                 JSON.writeValue(file.toFile(), result);
             }
         }

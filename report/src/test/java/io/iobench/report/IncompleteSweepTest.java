@@ -48,6 +48,31 @@ class IncompleteSweepTest {
     }
 
     @Test
+    void aRunWithAnImpossibleValueIsListedAsUnreadableWithItsFileAndFieldAndTheRestIsReported(@TempDir Path temp)
+            throws IOException {
+        Path dir = Fixtures.copy(Fixtures.CLOSED_LOOP, temp.resolve("sweep"));
+        Path result = dir.resolve("runs/selector-c10-s64/result.json");
+        edit(result, "\"msgs_per_s\" : [0-9.]+", "\"msgs_per_s\" : -78533");
+        String problem = "throughput.msgs_per_s is -78533, must be >= 0; run left out";
+
+        CommandRun run = CommandRun.of(dir.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("iobench report: warning: " + result + ": " + problem);
+        String markdown = Files.readString(dir.resolve("report.md"), StandardCharsets.UTF_8);
+        String html = Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8);
+        assertThat(markdown).contains("_Sweep complete, 8 runs, 1 failed, 1 unreadable_", "## Unreadable runs",
+                "| **selector-c10-s64** | " + result + " | " + problem.replace(">", "&gt;") + " |");
+        assertThat(html).contains("<h2 id=\"unreadable\">Unreadable runs</h2>",
+                "<tr class=\"failed\"><td>selector-c10-s64</td>");
+        // The other runs are tabled and drawn; the damaged one is nowhere among them.
+        assertThat(markdown).containsPattern("\\| selector \\| 1 \\|").containsPattern("\\| selector \\| 100 \\|")
+                .doesNotContainPattern("\\| selector \\| 10 \\|").doesNotContain("-78533 |", "-78,533");
+        assertThat(dir.resolve("charts/throughput-s64.png")).exists();
+        assertThat(dir.resolve("charts/latency-p99-s64.png")).exists();
+    }
+
+    @Test
     void aChartThatCannotBeDrawnIsAWarningAndTheRestIsReported(@TempDir Path temp) throws IOException {
         Path dir = Fixtures.copy(Fixtures.CLOSED_LOOP, temp.resolve("sweep"));
         // A throughput no axis can hold: XChart refuses to draw the series once its range overflows to infinity.

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -44,41 +45,31 @@ public final class HgrmFile {
             histogramUs.outputPercentileDistribution(text, US_PER_PRINTED_UNIT);
             text.flush();
             if (text.checkError()) {
-                throw new IOException("could not write " + file);
+                throw new IOException("the print stream failed");
             }
         });
     }
 
     /**
-     * @throws IOException when the file cannot be read, is cut short, or is not a percentile distribution; the
-     *                     message says which and where, for a warning
+     * @throws IOException when the file cannot be read, is not text, is cut short, or is not a percentile
+     *                     distribution (a line that is not one, a negative or NaN value, percentiles out of order);
+     *                     the message says which and on what line, for a warning that names the file
      */
     public static PercentileDistribution read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = textLines(file);
+        int header = header(lines);
         if (lines.stream().noneMatch(line -> line.startsWith("#[Buckets"))) {
             throw new IOException("truncated: " + lines.size() + " lines and no closing '#[Buckets' line");
         }
         List<PercentileDistribution.Point> points = new ArrayList<>();
         double maxUs = Double.NaN;
         long totalCount = -1;
-        boolean header = false;
-        for (int i = 0; i < lines.size(); i++) {
+        for (int i = header + 1; i < lines.size(); i++) {
             String line = lines.get(i).trim();
-            if (line.isEmpty()) {
-                continue;
-            }
-            if (!header) {
-                if (line.startsWith("#")) {
-                    continue; // HistogramLogProcessor heads its distribution with the span it covers
-                }
-                if (!line.startsWith("Value") || !line.contains("Percentile")) {
-                    throw new IOException("line " + (i + 1) + ": expected the 'Value Percentile TotalCount' header");
-                }
-                header = true;
-            } else if (line.startsWith("#[Max")) {
+            if (line.startsWith("#[Max")) {
                 maxUs = footerNumber(line, "Max", i) * US_PER_PRINTED_UNIT;
                 totalCount = (long) footerNumber(line, "Total count", i);
-            } else if (!line.startsWith("#")) {
+            } else if (!line.isEmpty() && !line.startsWith("#")) {
                 points.add(point(line, i, points.isEmpty() ? null : points.getLast()));
             }
         }
@@ -88,24 +79,72 @@ public final class HgrmFile {
         return new PercentileDistribution(points, maxUs, totalCount);
     }
 
+    /**
+     * The file's lines, each byte a character, so that a file of something else (a binary, another encoding) is
+     * named by the line and column of its first byte HdrHistogram never prints, rather than by a decoder's "Input
+     * length = 1".
+     */
+    private static List<String> textLines(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            for (int column = 0; column < line.length(); column++) {
+                char c = line.charAt(column);
+                if (c > '~' || (c < ' ' && c != '\t')) {
+                    throw new IOException(String.format(Locale.ROOT,
+                            "line %d: not text (byte 0x%02x at column %d); not a percentile distribution", i + 1,
+                            (int) c, column + 1));
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** The index of the {@code Value Percentile TotalCount} line, after any {@code #} lines and blank ones. */
+    private static int header(List<String> lines) throws IOException {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).trim();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue; // HistogramLogProcessor heads its distribution with the span it covers
+            }
+            if (!line.startsWith("Value") || !line.contains("Percentile")) {
+                throw new IOException("line " + (i + 1) + ": expected the 'Value Percentile TotalCount' header");
+            }
+            return i;
+        }
+        throw new IOException("empty: no 'Value Percentile TotalCount' header");
+    }
+
     private static PercentileDistribution.Point point(String line, int index, PercentileDistribution.Point previous)
             throws IOException {
         String[] columns = line.split("\\s+");
         if (columns.length < 3 || columns.length > 4) {
             throw new IOException("line " + (index + 1) + ": expected 3 or 4 columns, got '" + line + "'");
         }
+        PercentileDistribution.Point point;
         try {
-            double percentile = Double.parseDouble(columns[1]);
-            PercentileDistribution.Point point = new PercentileDistribution.Point(
-                    Double.parseDouble(columns[0]) * US_PER_PRINTED_UNIT, percentile, Long.parseLong(columns[2]),
+            point = new PercentileDistribution.Point(
+                    Double.parseDouble(columns[0]) * US_PER_PRINTED_UNIT, Double.parseDouble(columns[1]),
+                    Long.parseLong(columns[2]),
                     columns.length == 4 ? Double.parseDouble(columns[3]) : Double.POSITIVE_INFINITY);
-            if (percentile < 0 || percentile > 1 || (previous != null && percentile < previous.percentile())) {
-                throw new IOException("line " + (index + 1) + ": percentile " + columns[1] + " out of order");
-            }
-            return point;
         } catch (NumberFormatException e) {
             throw new IOException("line " + (index + 1) + ": not a number in '" + line + "'");
         }
+        // HdrHistogram prints every column non-decreasing: a line that goes back was not printed by it.
+        if (!(point.valueUs() >= 0) || Double.isInfinite(point.valueUs())) {
+            throw new IOException("line " + (index + 1) + ": value " + columns[0] + ", must be a number >= 0");
+        }
+        if (previous != null && point.valueUs() < previous.valueUs()) {
+            throw new IOException("line " + (index + 1) + ": value " + columns[0] + " out of order");
+        }
+        if (!(point.percentile() >= 0 && point.percentile() <= 1)
+                || (previous != null && point.percentile() < previous.percentile())) {
+            throw new IOException("line " + (index + 1) + ": percentile " + columns[1] + " out of order");
+        }
+        if (point.totalCount() < 0 || (previous != null && point.totalCount() < previous.totalCount())) {
+            throw new IOException("line " + (index + 1) + ": count " + columns[2] + " out of order");
+        }
+        return point;
     }
 
     /** Reads {@code name = number} out of a footer line such as {@code #[Max = 2.507, Total count = 20000]}. */
@@ -120,7 +159,11 @@ public final class HgrmFile {
             end++;
         }
         try {
-            return Double.parseDouble(line.substring(equals + 1, end).trim());
+            double number = Double.parseDouble(line.substring(equals + 1, end).trim());
+            if (!(number >= 0) || Double.isInfinite(number)) {
+                throw new IOException("line " + (index + 1) + ": " + name + " " + number + ", must be a number >= 0");
+            }
+            return number;
         } catch (NumberFormatException e) {
             throw new IOException("line " + (index + 1) + ": no number after '" + name + " =' in '" + line + "'");
         }

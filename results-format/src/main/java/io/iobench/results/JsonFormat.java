@@ -8,13 +8,15 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The one JSON mapping of iobench's files: snake_case names, indented, written atomically; unknown fields are
  * ignored on reading, so a file from a newer writer still reads, and a missing field reads as null (or 0, false).
+ * A value present in the file must be of its field's type: Jackson would quietly read {@code "NaN"} or {@code null}
+ * as a number, and {@link JsonTypeCheck} refuses that.
  */
 final class JsonFormat {
 
@@ -29,10 +31,7 @@ final class JsonFormat {
     }
 
     static void write(Object value, Path file) throws IOException {
-        AtomicFile.write(file, out -> {
-            out.write(toJson(value).getBytes(StandardCharsets.UTF_8));
-            out.write('\n');
-        });
+        AtomicFile.writeText(file, toJson(value) + "\n");
     }
 
     static String toJson(Object value) throws JsonProcessingException {
@@ -44,17 +43,26 @@ final class JsonFormat {
         return MAPPER.valueToTree(value);
     }
 
-    /** Reads a file strictly: a corrupt or truncated file throws, with the parser's reason and where it stopped. */
+    /**
+     * Reads a file strictly: an empty, truncated or corrupt file, one that does not fit {@code type}, or one with a
+     * value of the wrong type (a string or null where a number belongs) throws, naming the file and what is wrong.
+     */
     static <T> T read(Path file, Class<T> type) throws IOException {
-        try {
-            T value = MAPPER.readValue(file.toFile(), type);
-            if (value == null) {
-                throw new ResultFormatException(file + " is empty", null);
-            }
-            return value;
-        } catch (JsonProcessingException e) {
-            throw new ResultFormatException(file + " is truncated or corrupt: " + reason(e), e);
+        JsonNode tree = tree(file);
+        if (!tree.isObject()) {
+            throw new ResultFormatException(file, "not a JSON object", null);
         }
+        T value;
+        try {
+            value = MAPPER.treeToValue(tree, type);
+        } catch (JsonProcessingException e) {
+            throw new ResultFormatException(file, "does not fit its schema (" + reason(e) + ")", e);
+        }
+        List<String> mistyped = JsonTypeCheck.problems(tree, MAPPER.valueToTree(value));
+        if (!mistyped.isEmpty()) {
+            throw new ResultFormatException(file, FieldCheck.describe(mistyped), null);
+        }
+        return value;
     }
 
     /**
@@ -63,39 +71,48 @@ final class JsonFormat {
      * @param consequence what is left out without the file, for the warning
      */
     static Optional<JsonNode> readTree(Path file, Warnings warnings, String consequence) {
+        return tolerantly(() -> tree(file), file, warnings, consequence);
+    }
+
+    /**
+     * Reads a file tolerantly: what {@link #read(Path, Class)} would refuse becomes a warning saying why and what is
+     * left out because of it.
+     *
+     * @param consequence what is left out without the file, for the warning: {@code run left out}
+     */
+    static <T> Optional<T> read(Path file, Class<T> type, Warnings warnings, String consequence) {
+        return tolerantly(() -> read(file, type), file, warnings, consequence);
+    }
+
+    /** What a strict read refuses, as a warning that ends with what is left out because of it. */
+    static <T> Optional<T> tolerantly(StrictRead<T> read, Path file, Warnings warnings, String consequence) {
         try {
-            JsonNode tree = MAPPER.readTree(file.toFile());
-            if (tree == null || tree.isMissingNode()) {
-                warnings.add(file, "empty; " + consequence);
-                return Optional.empty();
-            }
-            return Optional.of(tree);
-        } catch (JsonProcessingException e) {
-            warnings.add(file, "not valid JSON (" + reason(e) + "); " + consequence);
+            return Optional.of(read.read());
+        } catch (ResultFormatException e) {
+            warnings.add(e.file(), e.problem() + "; " + consequence);
         } catch (IOException e) {
             warnings.add(file, "cannot be read (" + e.getMessage() + "); " + consequence);
         }
         return Optional.empty();
     }
 
-    /**
-     * Reads a file tolerantly: what cannot be read becomes a warning saying why and what is left out because of it.
-     *
-     * @param consequence what is left out without the file, for the warning: {@code run left out}
-     */
-    static <T> Optional<T> read(Path file, Class<T> type, Warnings warnings, String consequence) {
-        return readTree(file, warnings, consequence).flatMap(tree -> {
-            if (!tree.isObject()) {
-                warnings.add(file, "not a JSON object; " + consequence);
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(MAPPER.treeToValue(tree, type));
-            } catch (JsonProcessingException e) {
-                warnings.add(file, "does not fit its schema (" + reason(e) + "); " + consequence);
-                return Optional.empty();
-            }
-        });
+    /** A read that throws what it cannot read. */
+    @FunctionalInterface
+    interface StrictRead<T> {
+        T read() throws IOException;
+    }
+
+    private static JsonNode tree(Path file) throws IOException {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new ResultFormatException(file, "not valid JSON (" + reason(e) + ")", e);
+        }
+        if (tree == null || tree.isMissingNode()) {
+            throw new ResultFormatException(file, "empty", null);
+        }
+        return tree;
     }
 
     /** The parser's first line and where it stopped: a file cut short by a full disk or a killed writer shows. */

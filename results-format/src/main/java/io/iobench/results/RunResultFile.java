@@ -2,6 +2,7 @@ package io.iobench.results;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,9 @@ import java.util.Optional;
  * </pre>
  */
 public final class RunResultFile {
+
+    /** What the report does without the file. */
+    private static final String LEFT_OUT = "run left out";
 
     private RunResultFile() {
     }
@@ -32,30 +36,43 @@ public final class RunResultFile {
     /**
      * Reads a result file strictly, for a writer that must know its run is whole (the sweep).
      *
-     * @throws ResultFormatException naming the file, when it is truncated, corrupt or of another schema
+     * @throws ResultFormatException naming the file, and the field where one is to blame, when it is truncated,
+     *                               corrupt, of another schema, or holds a value no run produces (a string or null
+     *                               where a number belongs, NaN, a negative count, percentiles out of order)
      */
     public static RunResult read(Path file) throws IOException {
         SchemaOnly schema = JsonFormat.read(file, SchemaOnly.class);
         if (!RunResult.SCHEMA.equals(schema.schema())) {
-            throw new ResultFormatException(file + " is not a run result of schema " + RunResult.SCHEMA
+            throw new ResultFormatException(file, "not a run result of schema " + RunResult.SCHEMA
                     + " (schema: " + (schema.schema() == null ? "none" : schema.schema()) + ")", null);
         }
-        return JsonFormat.read(file, RunResult.class);
+        return sound(file, JsonFormat.read(file, RunResult.class));
     }
 
     /**
-     * Reads a result file tolerantly, for a reader that shows what it can (the report): a damaged file becomes a
-     * warning and an empty result; another schema is warned about and read as far as its fields match; fields this
-     * version does not know are ignored, and fields an older writer did not write read as null.
+     * Reads a result file tolerantly, for a reader that shows what it can (the report): a file the strict read
+     * refuses becomes one warning, naming the file and the field, and an empty result; another schema is warned
+     * about and read as far as its fields match; fields this version does not know are ignored, and fields an older
+     * writer did not write read as null.
      */
     public static Optional<RunResult> read(Path file, Warnings warnings) {
-        return JsonFormat.read(file, SchemaOnly.class, warnings, "run left out").flatMap(schema -> {
+        return JsonFormat.read(file, SchemaOnly.class, warnings, LEFT_OUT).flatMap(schema -> {
             if (!RunResult.SCHEMA.equals(schema.schema())) {
                 warnings.add(file, "schema is " + schema.schema() + ", expected " + RunResult.SCHEMA
                         + "; read as far as fields match");
             }
-            return JsonFormat.read(file, RunResult.class, warnings, "run left out");
+            return JsonFormat.tolerantly(() -> sound(file, JsonFormat.read(file, RunResult.class)), file, warnings,
+                    LEFT_OUT);
         });
+    }
+
+    /** {@code result}, unless it holds a value no run produces. */
+    private static RunResult sound(Path file, RunResult result) throws ResultFormatException {
+        List<String> impossible = RunResultValidator.problems(result);
+        if (!impossible.isEmpty()) {
+            throw new ResultFormatException(file, FieldCheck.describe(impossible), null);
+        }
+        return result;
     }
 
     /** The one field every iobench file has, read before the rest. */

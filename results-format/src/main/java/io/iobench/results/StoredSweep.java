@@ -6,17 +6,21 @@ import java.util.Optional;
 
 /**
  * A sweep directory as read: its manifest (empty when there was none or it could not be read), the runs that could
- * be read, in directory order, and the warnings about those that could not.
+ * be read, in directory order, the run directories whose result could not, and the warnings about every file that
+ * could not be used.
  *
- * @param dir      the directory as the user named it
- * @param manifest {@code manifest.json}
- * @param runs     readable runs
- * @param warnings files that could not be used, and why
+ * @param dir        the directory as the user named it
+ * @param manifest   {@code manifest.json}
+ * @param runs       readable runs
+ * @param unreadable run directories left out, in directory order, each with its warning
+ * @param warnings   files that could not be used, and why
  */
-public record StoredSweep(Path dir, Optional<SweepManifest> manifest, List<StoredRun> runs, List<Warning> warnings) {
+public record StoredSweep(Path dir, Optional<SweepManifest> manifest, List<StoredRun> runs,
+                          List<UnreadableRun> unreadable, List<Warning> warnings) {
 
     public StoredSweep {
         runs = List.copyOf(runs);
+        unreadable = List.copyOf(unreadable);
         warnings = List.copyOf(warnings);
     }
 

@@ -99,14 +99,14 @@ public final class SummaryCsv {
     public static List<Map<String, String>> read(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         if (lines.isEmpty() || !lines.getFirst().equals(HEADER)) {
-            throw new ResultFormatException(file + " does not start with the summary.csv header of this version", null);
+            throw new ResultFormatException(file, "does not start with the summary.csv header of this version", null);
         }
         List<String> names = split(HEADER);
         List<Map<String, String>> rows = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
             List<String> cells = split(lines.get(i));
             if (cells.size() != names.size()) {
-                throw new ResultFormatException(file + " line " + (i + 1) + " has " + cells.size() + " cells, not "
+                throw new ResultFormatException(file, "line " + (i + 1) + " has " + cells.size() + " cells, not "
                         + names.size(), null);
             }
             Map<String, String> row = new LinkedHashMap<>();

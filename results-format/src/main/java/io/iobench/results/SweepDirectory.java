@@ -1,7 +1,6 @@
 package io.iobench.results;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,8 +116,7 @@ public final class SweepDirectory {
     }
 
     private void writeSummary() throws IOException {
-        String text = SummaryCsv.text(rows);
-        AtomicFile.write(dir.resolve(SUMMARY), out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+        AtomicFile.writeText(dir.resolve(SUMMARY), SummaryCsv.text(rows));
     }
 
     private static boolean hasEntries(Path dir) throws IOException {

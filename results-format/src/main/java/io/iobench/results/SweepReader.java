@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * {@code runs/<id>/result.json}. The runs' own files are the source of truth; {@code summary.csv} is a convenience
  * for spreadsheets and is not read. A directory holding a {@code result.json} itself (one {@code iobench load --out}
  * run) reads as a sweep of that one run. Nothing here stops at a damaged file: it becomes a {@link Warning} naming
- * the file, and the rest is still read.
+ * the file (and the field, for a value no run produces), a run directory without a usable result is kept as an
+ * {@link UnreadableRun}, and the rest is still read.
  *
  * <pre>
  * StoredSweep sweep = SweepReader.read(Path.of("results/20261127-024000-bench"));
@@ -36,11 +37,17 @@ public final class SweepReader {
         Warnings warnings = new Warnings();
         Optional<SweepManifest> manifest = readManifest(dir, warnings);
         List<StoredRun> runs = new ArrayList<>();
+        List<UnreadableRun> unreadable = new ArrayList<>();
         for (Path runDir : runDirs(dir)) {
-            readRun(runDir, warnings).ifPresent(runs::add);
+            String id = runDir.getFileName().toString();
+            Warnings about = new Warnings();
+            Optional<RunResult> result = readRun(runDir, about);
+            warnings.addAll(about.all());
+            result.ifPresentOrElse(r -> runs.add(new StoredRun(id, runDir, r)),
+                    () -> unreadable.add(new UnreadableRun(id, runDir, about.all().getLast())));
         }
         manifest.ifPresent(m -> checkListedRuns(dir, m, runs, warnings));
-        return new StoredSweep(dir, manifest, runs, warnings.all());
+        return new StoredSweep(dir, manifest, runs, unreadable, warnings.all());
     }
 
     private static Optional<SweepManifest> readManifest(Path dir, Warnings warnings) {
@@ -66,19 +73,14 @@ public final class SweepReader {
         }
     }
 
-    private static Optional<StoredRun> readRun(Path runDir, Warnings warnings) {
+    /** The run's result; empty, after a warning saying why, when there is none to use. */
+    private static Optional<RunResult> readRun(Path runDir, Warnings warnings) {
         Path file = runDir.resolve(RunFiles.RESULT_JSON);
         if (!Files.exists(file)) {
             warnings.add(runDir, "no result.json (a run that did not finish writing?); left out");
             return Optional.empty();
         }
-        return RunResultFile.read(file, warnings).flatMap(result -> {
-            if (result.point().connections() < 1) {
-                warnings.add(file, "no connection count, which every chart needs; run left out");
-                return Optional.empty();
-            }
-            return Optional.of(new StoredRun(runDir.getFileName().toString(), runDir, result));
-        });
+        return RunResultFile.read(file, warnings);
     }
 
     private static void checkListedRuns(Path dir, SweepManifest manifest, List<StoredRun> runs, Warnings warnings) {

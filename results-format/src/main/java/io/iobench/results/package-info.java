@@ -14,9 +14,11 @@
  *
  * <p>The rules, as HdrHistogram keeps them for its logs: a field's name, unit and meaning never change; new fields
  * and columns are added (at the end, for the CSV); a reader ignores fields it does not know and reads a missing one
- * as null, so files from older and newer writers still read; a damaged file is a warning naming it, never the end
- * of a report. Every field is documented once, in the javadoc of the record that holds it; {@code SCHEMA.md} at the
- * root of this module is generated from that javadoc, and golden files under {@code src/test/resources/golden}
- * fail a test when a name, a unit or a column moves.
+ * as null, so files from older and newer writers still read; a value that is there must fit its field and be one a
+ * run can produce (no string or null where a number belongs, no NaN, no negative count, rate, time or percentile,
+ * no percentiles that decrease); a damaged file, or one breaking these rules, is a warning naming the file and the
+ * field, never the end of a report. Every field is documented once, in the javadoc of the record that holds it;
+ * {@code SCHEMA.md} at the root of this module is generated from that javadoc, and golden files under
+ * {@code src/test/resources/golden} fail a test when a name, a unit or a column moves.
  */
 package io.iobench.results;

@@ -84,6 +84,35 @@ class HgrmFileTest {
     }
 
     @Test
+    void aBinaryFileIsNamedByTheLineAndColumnOfItsFirstForeignByte() throws IOException {
+        Path file = temp.resolve("garbage.hgrm");
+        Files.write(file, new byte[] {'V', 'a', 'l', 'u', 'e', '\n', '0', '.', '1', (byte) 0x9f, ' ', '0', '\n'});
+
+        assertThatThrownBy(() -> HgrmFile.read(file))
+                .hasMessage("line 2: not text (byte 0x9f at column 4); not a percentile distribution");
+    }
+
+    @Test
+    void aNegativeOrDecreasingValueIsNamedByLine() throws IOException {
+        String valid = """
+                       Value     Percentile TotalCount 1/(1-Percentile)
+
+                       0.041 0.000000000000          1           1.00
+                       0.050 0.500000000000          2           2.00
+                #[Mean    =        0.062, StdDeviation   =        0.031]
+                #[Max     =        0.050, Total count    =            2]
+                #[Buckets =           25, SubBuckets     =         2048]
+                """;
+        Path negative = Files.writeString(temp.resolve("negative.hgrm"), valid.replace("0.050 0.5", "-0.05 0.5"));
+        Path decreasing = Files.writeString(temp.resolve("decreasing.hgrm"), valid.replace("0.050 0.5", "0.040 0.5"));
+        Path noMax = Files.writeString(temp.resolve("nan.hgrm"), valid.replace("=        0.050,", "=          NaN,"));
+
+        assertThatThrownBy(() -> HgrmFile.read(negative)).hasMessage("line 4: value -0.05, must be a number >= 0");
+        assertThatThrownBy(() -> HgrmFile.read(decreasing)).hasMessage("line 4: value 0.040 out of order");
+        assertThatThrownBy(() -> HgrmFile.read(noMax)).hasMessage("line 6: Max NaN, must be a number >= 0");
+    }
+
+    @Test
     void writesTheDistributionInMillisecondsAsHdrHistogramPrintsIt() throws IOException {
         Histogram histogram = LatencyHistograms.histogram();
         for (long us = 10; us <= 100_000; us += us / 7 + 1) {

@@ -67,9 +67,9 @@ class SweepDirectoryTest {
                 .environment().serverCommand()).contains("--model selector ");
         assertThat(SummaryCsv.read(dir.resolve(SweepDirectory.SUMMARY))).extracting(row -> row.get("id"))
                 .containsExactly("selector-c100-i5-s64-r50000", "busy-poll-c1000-s64");
+        // Temporary files and unfinished runs are hidden, and none is left.
         try (var files = Files.walk(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString()))
-                    .noneMatch(n -> n.endsWith(".tmp") || n.startsWith(SweepDirectory.PARTIAL_PREFIX));
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
         }
     }
 

@@ -67,10 +67,30 @@ class SweepReaderTest {
         StoredSweep sweep = SweepReader.read(dir);
 
         assertThat(sweep.runs()).hasSize(7);
+        assertThat(sweep.unreadable()).extracting(UnreadableRun::id)
+                .containsExactly("netty-epoll-c10-s64-copy", "selector-c10-s64");
         assertThat(sweep.warnings()).extracting(Warning::toString).containsExactlyInAnyOrder(
                 unfinished + ": no result.json (a run that did not finish writing?); left out",
                 gone + ": listed in manifest.json but missing; left out",
                 cut + ": not valid JSON (" + reasonOf(sweep, cut));
+    }
+
+    @Test
+    void aRunWithAnImpossibleValueIsUnreadableAndTheRestIsRead() throws IOException {
+        Path dir = SyntheticSweep.write(SyntheticSweep.CLOSED_LOOP, temp.resolve("s"));
+        Path damaged = dir.resolve("runs/selector-c10-s64/result.json");
+        Files.writeString(damaged, Files.readString(damaged).replaceFirst("\"p99\" : \\d+", "\"p99\" : -1388"));
+
+        StoredSweep sweep = SweepReader.read(dir);
+
+        assertThat(sweep.runs()).hasSize(8).extracting(StoredRun::id).doesNotContain("selector-c10-s64");
+        String warning = damaged + ": latency_us.uncorrected.p99 is -1388, must be >= 0; run left out";
+        assertThat(sweep.warnings()).extracting(Warning::toString).containsExactly(warning);
+        assertThat(sweep.unreadable()).singleElement().satisfies(run -> {
+            assertThat(run.id()).isEqualTo("selector-c10-s64");
+            assertThat(run.dir()).isEqualTo(damaged.getParent());
+            assertThat(run.reason()).hasToString(warning);
+        });
     }
 
     @Test

@@ -1,9 +1,9 @@
 package io.iobench.report.charts;
 
 import io.iobench.report.document.Block;
+import io.iobench.results.AtomicFile;
 import io.iobench.results.Warnings;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -17,7 +17,8 @@ import org.knowm.xchart.internal.chartpart.Chart;
  *
  * <p>One chart never costs the whole report: a chart XChart cannot build or draw (it throws on inputs it did not
  * foresee) becomes a warning naming the chart and the reason, and a sentence in the report where the chart would
- * have been. Only a file that cannot be written stops the report, since then no report can be written either.
+ * have been. Only a file that cannot be written stops the report, since then no report can be written either. Each
+ * file is written through {@link AtomicFile}: a chart is the old one or the new one, never half of one.
  */
 public final class ChartFiles {
 
@@ -58,12 +59,11 @@ public final class ChartFiles {
             if (drawn == null) {
                 return new Block.Paragraph(title + ": no run measured this, so there is no chart.");
             }
-            // saveBitmapWithDPI appends ".png" to the name it is given.
-            BitmapEncoder.saveBitmapWithDPI(drawn, chartsDir.resolve(name).toString(),
-                    BitmapEncoder.BitmapFormat.PNG, PNG_DPI);
-            try (OutputStream out = Files.newOutputStream(svg)) {
-                VectorGraphicsEncoder.saveVectorGraphic(drawn, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            }
+            // saveBitmapWithDPI writes only to a file it names; the temporary file's name ends in ".png", as it needs.
+            AtomicFile.writeNamed(png, temp -> BitmapEncoder.saveBitmapWithDPI(drawn, temp.toString(),
+                    BitmapEncoder.BitmapFormat.PNG, PNG_DPI));
+            AtomicFile.write(svg, out -> VectorGraphicsEncoder.saveVectorGraphic(drawn, out,
+                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
         } catch (RuntimeException e) {
             // Half a chart (a PNG without its SVG) would be inlined by nothing and linked from nowhere.
             Files.deleteIfExists(png);

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 public interface DocumentFormat {
 
     /**
-     * Writes the document. Paths in {@link Block.Figure}s are relative to {@code file}'s directory.
+     * Writes the document atomically: {@code file} is the earlier one or the whole new one, never half of one.
+     * Paths in {@link Block.Figure}s are relative to {@code file}'s directory.
+     *
+     * @throws IOException naming {@code file} when it could not be written
      */
     void write(Document document, Path file) throws IOException;
 }

@@ -4,6 +4,7 @@ import io.iobench.report.document.Block;
 import io.iobench.report.document.Document;
 import io.iobench.report.document.DocumentFormat;
 import io.iobench.report.document.Table;
+import io.iobench.results.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,7 +48,7 @@ public final class HtmlFormat implements DocumentFormat {
         html.append("</main>\n<footer>Written by <code>iobench report</code>. Self-contained: the charts are inline"
                 + " SVG; the same charts are in <code>charts/</code> as PNG and SVG files.</footer>\n")
                 .append("</body>\n</html>\n");
-        Files.writeString(file, html, StandardCharsets.UTF_8);
+        AtomicFile.writeText(file, html);
     }
 
     private static void contents(Document document, StringBuilder html) {

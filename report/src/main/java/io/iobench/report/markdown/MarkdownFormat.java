@@ -4,9 +4,8 @@ import io.iobench.report.document.Block;
 import io.iobench.report.document.Document;
 import io.iobench.report.document.DocumentFormat;
 import io.iobench.report.document.Table;
+import io.iobench.results.AtomicFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -34,7 +33,7 @@ public final class MarkdownFormat implements DocumentFormat {
                 case Block.TableBlock t -> table(t.table(), md);
             }
         }
-        Files.writeString(file, md, StandardCharsets.UTF_8);
+        AtomicFile.writeText(file, md);
     }
 
     private static void facts(Block.Facts facts, StringBuilder md) {

@@ -5,6 +5,10 @@ import io.iobench.report.charts.IdleCharts;
 import io.iobench.report.charts.SweepCharts;
 import io.iobench.report.document.Block;
 import io.iobench.report.document.Document;
+import io.iobench.report.document.Table;
+import io.iobench.report.document.Table.Cell;
+import io.iobench.report.document.Table.Column;
+import io.iobench.report.document.Table.Tone;
 import io.iobench.report.jmh.JmhSection;
 import io.iobench.report.view.IdleAxis;
 import io.iobench.report.view.NumberText;
@@ -12,6 +16,7 @@ import io.iobench.report.view.RunView;
 import io.iobench.report.view.RunStatus;
 import io.iobench.report.view.Slice;
 import io.iobench.report.view.SweepView;
+import io.iobench.results.UnreadableRun;
 import io.iobench.results.Warning;
 import io.iobench.results.Warnings;
 import java.io.IOException;
@@ -21,8 +26,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Lays out the report of one sweep: header facts, warnings, the runs table, what idle connections cost (when the
- * sweep ran several idle counts), each slice's charts, then JMH results.
+ * Lays out the report of one sweep: header facts, warnings, the runs table, the runs that could not be read, what
+ * idle connections cost (when the sweep ran several idle counts), each slice's charts, then JMH results.
  * Charts are written into {@code charts/} as the document is built; the caller prints the document in each format.
  *
  * <pre>
@@ -57,6 +62,9 @@ public final class SweepReport {
         List<Block> body = new ArrayList<>();
         if (!sweep.runs().isEmpty()) {
             body.addAll(runs());
+        }
+        body.addAll(unreadable());
+        if (!sweep.runs().isEmpty()) {
             IdleCharts idleCharts = new IdleCharts(sweep, files);
             for (IdleAxis axis : IdleAxis.of(sweep)) {
                 body.addAll(idle(axis, idleCharts));
@@ -152,6 +160,27 @@ public final class SweepReport {
         return blocks;
     }
 
+    /**
+     * The run directories whose result could not be used, each with its file and what is wrong with it: listed where
+     * the runs are, as a failed run is, so that a damaged point reads as missing rather than as never planned.
+     */
+    private List<Block> unreadable() {
+        if (sweep.unreadable().isEmpty()) {
+            return List.of();
+        }
+        Table table = new Table(List.of(Column.text("run"), Column.text("file"), Column.text("what is wrong")));
+        for (UnreadableRun run : sweep.unreadable()) {
+            table.add(Tone.FAILED, List.of(Cell.of(run.id()), Cell.of(run.reason().file().toString()),
+                    new Cell(run.reason().message(), Tone.FAILED)));
+        }
+        return List.of(new Block.Heading(2, "Unreadable runs", "unreadable"),
+                new Block.Paragraph("These runs left no result the report can use: their result.json is missing,"
+                        + " cut short, corrupt, or holds a value no run produces (a negative rate or percentile, a"
+                        + " number that is not one). They are left out of the tables and charts; the file and the"
+                        + " field say where to look."),
+                new Block.TableBlock(table));
+    }
+
     /** What idle connections cost: the table, then the charts against idle connections. */
     private List<Block> idle(IdleAxis axis, IdleCharts charts) throws IOException {
         List<Block> blocks = new ArrayList<>();
@@ -171,8 +200,9 @@ public final class SweepReport {
 
     private String subtitle() {
         long failed = sweep.runs().stream().map(RunView::status).filter(s -> s == RunStatus.FAILED).count();
+        int unreadable = sweep.unreadable().size();
         return "Sweep " + sweep.status() + ", " + sweep.runs().size() + " runs" + (failed == 0 ? "" : ", " + failed
-                + " failed") + (jmhFiles.isEmpty() ? "" : ", " + jmhFiles.size() + " JMH result file"
+                + " failed") + (unreadable == 0 ? "" : ", " + unreadable + " unreadable") + (jmhFiles.isEmpty() ? "" : ", " + jmhFiles.size() + " JMH result file"
                 + (jmhFiles.size() == 1 ? "" : "s"));
     }
 }

@@ -3,6 +3,7 @@ package io.iobench.report.view;
 import io.iobench.results.RunResult;
 import io.iobench.results.StoredSweep;
 import io.iobench.results.SweepManifest;
+import io.iobench.results.UnreadableRun;
 import io.iobench.results.Warning;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -64,6 +65,11 @@ public final class SweepView {
     /** Model labels in plan order, then any others found in runs, alphabetically. */
     public List<String> models() {
         return models;
+    }
+
+    /** Run directories whose result could not be used, in directory order, each with the warning saying why. */
+    public List<UnreadableRun> unreadable() {
+        return stored.unreadable();
     }
 
     /** Files that could not be used. */
