@@ -14,7 +14,11 @@ import org.HdrHistogram.Recorder;
  * measured window starts is warm-up, recorded apart (for the progress line) and never reported; one intended
  * inside it is recorded even when its echo completes after the window ended, so a stall at the very end still
  * counts. Throughput counts echoes <em>completed</em> inside the window. Values beyond the histogram's range are
- * recorded at its top and counted ({@link #clamped()}), never thrown.
+ * recorded at its top and counted ({@link #clamped()}), never thrown. A message given up (never echoed) is recorded
+ * at a lower bound of its latency when it was still waiting inside the window, even if it was intended before it: a
+ * server that stops answering leaves exactly those messages.
+ *
+ * <p>What went unanswered inside the window, and when the IO threads did not run, goes to a {@link StallRecorder}.
  *
  * <p>IO threads record; a reporter thread takes interval histograms, the HdrHistogram way.
  */
@@ -30,6 +34,7 @@ public final class RunRecorder implements EchoSink {
     private final LongAdder clamped = new LongAdder();
     private final LongAdder uncorrectedLowerBounds = new LongAdder();
     private final LongAdder correctedLowerBounds = new LongAdder();
+    private final StallRecorder stalls;
 
     /**
      * @param measureStartNs start of the measured window (end of warm-up), {@link System#nanoTime()} base
@@ -41,6 +46,7 @@ public final class RunRecorder implements EchoSink {
         this.measureEndNs = measureEndNs;
         this.measureStartEpochMs = System.currentTimeMillis() + (measureStartNs - System.nanoTime()) / 1_000_000;
         this.corrected = corrected ? LatencyHistograms.recorder() : null;
+        this.stalls = new StallRecorder(measureStartNs, measureEndNs);
     }
 
     @Override
@@ -59,12 +65,13 @@ public final class RunRecorder implements EchoSink {
     }
 
     /**
-     * A message given up, recorded at its lower bound in the window its intended send belongs to: from its intended
-     * time (corrected) and, if it was sent, from its send (uncorrected). Throughput does not count it.
+     * A message given up, recorded at its lower bound when it was waiting inside the window (intended before its end,
+     * given up after its start): from its intended time (corrected) and, if it was sent, from its send (uncorrected).
+     * Throughput does not count it.
      */
     @Override
     public void gaveUp(long intendedNs, long sentNs, long gaveUpNs) {
-        if (intendedNs < measureStartNs || intendedNs >= measureEndNs) {
+        if (gaveUpNs <= measureStartNs || intendedNs >= measureEndNs) {
             return;
         }
         if (corrected != null) {
@@ -75,6 +82,26 @@ public final class RunRecorder implements EchoSink {
             uncorrected.recordValue(micros(gaveUpNs - sentNs));
             uncorrectedLowerBounds.increment();
         }
+    }
+
+    @Override
+    public void unanswered(int connection, long fromNs, long toNs) {
+        stalls.unanswered(connection, fromNs, toNs);
+    }
+
+    @Override
+    public void ioThreadStalled(long fromNs, long toNs) {
+        stalls.ioThreadStalled(fromNs, toNs);
+    }
+
+    /** @return what went unanswered, and when the IO threads did not run, inside the window so far */
+    public StallRecorder.Stalls stalls() {
+        return stalls.stalls();
+    }
+
+    /** @return how long a connection must go unanswered, or an IO thread not run, to stall: a tenth of the window */
+    public long stalledNs() {
+        return stalls.stalledNs();
     }
 
     /** @return messages given up and recorded at a lower bound in the uncorrected histogram */
