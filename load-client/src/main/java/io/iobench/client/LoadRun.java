@@ -7,6 +7,7 @@ import io.iobench.client.RunFacts.MeasuredWindow;
 import io.iobench.client.RunFacts.Settled;
 import io.iobench.client.engine.ClientIo;
 import io.iobench.client.engine.Engine;
+import io.iobench.client.engine.ErrorKind;
 import io.iobench.client.engine.LoadModel;
 import io.iobench.client.engine.Run;
 import io.iobench.client.engine.RunWindow;
@@ -99,9 +100,9 @@ final class LoadRun {
                 failure = "no connection to " + options.targetText() + " succeeded (refused "
                         + connected.report().refused() + ", timed out " + connected.report().timedOut() + ", failed "
                         + connected.report().failed() + ")";
-            } else if (failure == null && settled.activeOpen() == 0) {
-                failure = "no echo came back within " + Quantities.format(options.connectTimeout())
-                        + " of connecting on any connection: the server accepted connections but did not answer";
+            } else if (failure == null && (settled.activeOpen() == 0 || settled.firstEchoes().getTotalCount() == 0)) {
+                failure = noIntactEcho(engine, "came back within " + Quantities.format(options.connectTimeout())
+                        + " of connecting on any connection");
             }
             IdleWindow idle = null;
             if (failure == null && !options.idleWindow().isZero() && connected.serverConnected() != null) {
@@ -224,8 +225,7 @@ final class LoadRun {
             run.await(RunWindow.DEFAULT_DRAIN_TIMEOUT.plusSeconds(5));
             reporter.finish();
             if (failure == null && recorder.messages() == 0) {
-                failure = "no echo completed in the measured window: the server accepted connections but did"
-                        + " not answer";
+                failure = noIntactEcho(engine, "completed in the measured window");
             }
             return new Loaded(window, new Drained(recorder, reporter.uncorrected(), reporter.corrected()), failure);
         }
@@ -321,6 +321,18 @@ final class LoadRun {
             TimeUnit.NANOSECONDS.sleep(Math.min(WATCH_NS, untilNs - nowNs));
         }
         return null;
+    }
+
+    /**
+     * Why a run without an intact echo failed: the server answered with wrong bytes, or did not answer at all.
+     *
+     * @param what when no echo came, e.g. {@code completed in the measured window}
+     */
+    private static String noIntactEcho(Engine engine, String what) {
+        long wrong = engine.errors().get(ErrorKind.MISMATCH);
+        return wrong > 0 ? "no intact echo " + what + ": the server answered with wrong bytes (" + wrong
+                + (wrong == 1 ? " mismatch)" : " mismatches)")
+                : "no echo " + what + ": the server accepted connections but did not answer";
     }
 
     private IntervalReporter reporter(RunRecorder recorder, LatencyLogFile log, Engine engine) {

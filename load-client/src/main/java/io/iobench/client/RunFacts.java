@@ -10,6 +10,7 @@ import io.iobench.client.proc.ProcWindow;
 import io.iobench.client.proc.ProcessInfo;
 import io.iobench.client.proc.ThreadWindow;
 import io.iobench.client.record.RunRecorder;
+import io.iobench.client.record.StallRecorder;
 import io.iobench.results.LoadMode;
 import io.iobench.results.Rounding;
 import io.iobench.results.RunResult;
@@ -150,6 +151,7 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
         RunResult.Throughput throughput = RunResult.Throughput.of(messages, options.sizeBytes(), measuredS);
         Double littleRatio = options.mode() == LoadMode.CLOSED ? littleRatio(throughput.msgsPerS(), options.pipeline())
                 : null;
+        StallRecorder.Stalls stalls = window == null ? null : drained.recorder().stalls();
         return RunResult.of(point,
                 new RunResult.Timing(seconds(options.warmup().toNanos()), seconds(options.duration().toNanos()),
                         Rounding.round(measuredS, 3), startedAt.truncatedTo(ChronoUnit.MILLIS).toString()),
@@ -167,7 +169,11 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
                         errors.get(ErrorKind.BACKLOG_OVERFLOW)),
                 server(messages, serverInfo == null ? null : stealPercent(serverInfo.cpusAllowed())),
                 client(messages, clientInfo.coresAllowed(), stealPercent(clientInfo.cpusAllowed())),
-                RunResult.RunFlags.of(flags(options, throughput.msgsPerS(), littleRatio, serverInfo), failure),
+                RunResult.RunFlags.of(flags(options, throughput.msgsPerS(), littleRatio, serverInfo, stalls),
+                        stalls == null ? RunResult.Stalls.UNKNOWN : new RunResult.Stalls(
+                                seconds(stalls.longestUnansweredNs()), stalls.connections(),
+                                Rounding.round(stalls.longestIoThreadGapNs() / 1e6, 1)),
+                        failure),
                 new RunResult.Environment(machine.kernel(), machine.cpuModel(), machine.cores(), machine.jdk(),
                         machine.jvmOptions(), serverInfo == null ? null : serverInfo.jvmOptions(),
                         serverInfo == null ? null : serverInfo.commandLine(),
@@ -177,7 +183,9 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
                 RunResult.Files.standard(options.mode()));
     }
 
-    private Set<Flag> flags(LoadOptions options, double msgsPerS, Double littleRatio, ProcessInfo serverInfo) {
+    /** @param stalls the measured window's stalls; null without one */
+    private Set<Flag> flags(LoadOptions options, double msgsPerS, Double littleRatio, ProcessInfo serverInfo,
+                            StallRecorder.Stalls stalls) {
         Set<Flag> flags = EnumSet.noneOf(Flag.class);
         Double ioBusy = window == null ? null : window.ioBusy();
         if (ioBusy != null && ioBusy >= SATURATED) {
@@ -188,6 +196,15 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
         }
         if (littleRatio != null && littleRatio < LITTLE_AGREEMENT) {
             flags.add(Flag.LATENCY_INCOMPLETE);
+        }
+        if (stalls != null && stalls.connections() > 0) {
+            flags.add(Flag.STALLED);
+        }
+        if (stalls != null && stalls.longestIoThreadGapNs() >= drained.recorder().stalledNs()) {
+            flags.add(Flag.CLIENT_STALLED);
+        }
+        if (errors.get(ErrorKind.MISMATCH) > 0) {
+            flags.add(Flag.CORRUPT);
         }
         return flags;
     }

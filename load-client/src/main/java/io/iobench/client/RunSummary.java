@@ -29,6 +29,12 @@ final class RunSummary {
         if (r.latencyUs().corrected() != null) {
             out.println(latencyRow("corrected", r.latencyUs().corrected()));
         }
+        RunResult.Latency primary = r.latencyUs().corrected() != null ? r.latencyUs().corrected()
+                : r.latencyUs().uncorrected();
+        if (primary.lowerBoundSamples() > 0) {
+            out.println(String.format(Locale.ROOT, "  given up    %,d messages unanswered or skipped, recorded at the"
+                    + " time they had waited: lower bounds", primary.lowerBoundSamples()));
+        }
         RunResult.Errors e = r.errors();
         out.println(String.format(Locale.ROOT,
                 "  errors      connect %d  refused %d  reset %d  io %d  mismatch %d  timeout %d  backlog_overflow %d",
@@ -59,6 +65,19 @@ final class RunSummary {
         }
         if (r.flags().latencyIncomplete()) {
             flags.add("latency_incomplete (the latencies miss messages slower than the window: see the README)");
+        }
+        RunResult.Stalls stalls = r.flags().stalls();
+        if (r.flags().stalled()) {
+            flags.add(String.format(Locale.ROOT, "stalled (%d of %d connections went up to %.3f s without an echo:"
+                    + " the server stopped answering)", stalls.stalledConnections(), p.connections(), stalls.stalledS()));
+        }
+        if (r.flags().clientStalled()) {
+            flags.add(String.format(Locale.ROOT, "client_stalled (the client's IO thread did not run for %,.0f ms:"
+                    + " the latency it measured then is its own)", stalls.clientStalledMaxGapMs()));
+        }
+        if (r.flags().corrupt()) {
+            flags.add(String.format(Locale.ROOT, "corrupt (%,d echoes came back with wrong bytes: the figures are"
+                    + " not valid)", e.mismatch()));
         }
         if (clamped > 0) {
             flags.add(clamped + " latencies beyond 60 s recorded as 60 s");

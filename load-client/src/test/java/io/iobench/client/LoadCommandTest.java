@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
@@ -89,6 +90,9 @@ class LoadCommandTest {
         assertThat(result.environment().serverCommand()).isNotBlank();
         assertThat(result.flags().failed()).isFalse();
         assertThat(result.flags().latencyIncomplete()).as("every connection served").isFalse();
+        assertThat(result.flags().corrupt()).isFalse();
+        assertThat(result.flags().stalls().stalledConnections()).isNotNull();
+        assertThat(result.flags().stalls().clientStalledMaxGapMs()).isNotNull();
         assertThat(result.files().correctedHgrm()).isNull();
 
         assertThat(dir.resolve("uncorrected.hgrm")).content().contains("Percentile");
@@ -117,6 +121,75 @@ class LoadCommandTest {
         assertThat(result.flags().latencyIncomplete()).isTrue();
         assertThat(result.flags().failed()).isFalse();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("latency_incomplete");
+    }
+
+    @Test
+    void flagsAServerThatStopsAnsweringInsideTheWindowAsStalled() throws Exception {
+        // A closed loop waits for the echoes that never come and sends nothing more: what it measured before the
+        // stop looks healthy, and only the stall flag and the messages given up at the drain show the stop.
+        Path dir = temp.resolve("stopped");
+        try (TestEchoServer server = TestEchoServer.start()) {
+            Future<Integer> code = Executors.newVirtualThreadPerTaskExecutor().submit(() -> load("--target",
+                    server.target(), "--connections", "10", "--duration", "3s", "--warmup", "500ms", "--idle-window",
+                    "0", "--out", dir.toString()));
+            awaitMeasuring();
+            server.stopEchoing();
+            assertThat(code.get()).as(err()).isZero();
+        }
+
+        RunResult result = RunResultFile.read(dir.resolve(RunFiles.RESULT_JSON));
+        assertThat(result.flags().failed()).isFalse();
+        assertThat(result.flags().stalled()).isTrue();
+        assertThat(result.flags().stalls().stalledConnections()).isEqualTo(10);
+        assertThat(result.flags().stalls().stalledS()).as("from about 1 s in to the window's end").isGreaterThan(1.0);
+        assertThat(result.errors().timeout()).isEqualTo(10);
+        assertThat(result.latencyUs().uncorrected().lowerBoundSamples()).isEqualTo(10);
+        assertThat(result.latencyUs().uncorrected().max()).as("waited until the drain gave up, µs")
+                .isGreaterThan(2_000_000);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("stalled (10 of 10 connections")
+                .contains("given up    10 messages");
+    }
+
+    @Test
+    void flagsAServerThatCorruptsOneEchoInFiveHundredAsCorrupt() throws Exception {
+        Path dir = temp.resolve("corrupt");
+        try (TestEchoServer server = TestEchoServer.start(Fault.FLIP_SOME, 64)) {
+            int code = load("--target", server.target(), "--connections", "10", "--duration", "1s", "--warmup",
+                    "200ms", "--idle-window", "0", "--out", dir.toString());
+            assertThat(code).as(err()).isZero();
+        }
+
+        RunResult result = RunResultFile.read(dir.resolve(RunFiles.RESULT_JSON));
+        assertThat(result.errors().mismatch()).isPositive();
+        assertThat(result.throughput().messages()).as("the intact echoes").isPositive();
+        assertThat(result.flags().corrupt()).isTrue();
+        assertThat(result.flags().invalid()).isTrue();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("corrupt (");
+    }
+
+    @Test
+    void aServerThatAnswersOnlyWrongBytesFailsSayingSo() throws Exception {
+        Path dir = temp.resolve("wrong");
+        try (TestEchoServer server = TestEchoServer.start(Fault.FLIP_ALL, 64)) {
+            int code = load("--target", server.target(), "--connections", "3", "--duration", "20s", "--warmup",
+                    "0s", "--idle-window", "0", "--connect-timeout", "1s", "--out", dir.toString());
+            assertThat(code).isEqualTo(1);
+        }
+
+        RunResult result = RunResultFile.read(dir.resolve(RunFiles.RESULT_JSON));
+        assertThat(result.flags().failed()).isTrue();
+        assertThat(result.flags().reason()).contains("answered with wrong bytes").doesNotContain("did not answer");
+        assertThat(result.flags().corrupt()).isTrue();
+        assertThat(result.errors().mismatch()).isPositive();
+    }
+
+    /** Waits for the client's first progress line of the measured window, so what the test does falls inside it. */
+    private void awaitMeasuring() throws InterruptedException {
+        long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!err().contains("measure")) {
+            assertThat(System.nanoTime()).as("the client never started measuring: " + err()).isLessThan(deadlineNs);
+            Thread.sleep(20);
+        }
     }
 
     @Test

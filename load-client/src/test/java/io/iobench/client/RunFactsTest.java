@@ -31,10 +31,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Which side was the limit, from what each side's busiest threads did: the client's IO threads against the server's
- * cores and its busiest thread. Built from readings, not from a run, so each case is exactly the one it names.
+ * cores and its busiest thread; which side stalled; whether the echoes were right. Built from readings, not from a
+ * run, so each case is exactly the one it names.
  */
 class RunFactsTest {
 
+    private static final long MS = 1_000_000L;
     private static final long WINDOW_NS = 3_000_000_000L;
     private static final long SERVER_PID = 42;
     private static final LoadOptions OPTIONS = LoadOptions.builder(
@@ -63,12 +65,56 @@ class RunFactsTest {
         assertThat(result(0.7, 0.99, 0.99).flags().raised()).isEmpty();
     }
 
+    @Test
+    void aConnectionUnansweredForATenthOfTheWindowStallsTheRun() throws IOException {
+        RunRecorder recorder = new RunRecorder(0, WINDOW_NS, false);
+        recorder.unanswered(5, 1000 * MS, 2500 * MS);
+        recorder.unanswered(6, 1000 * MS, 1299 * MS);  // under a tenth of 3 s
+
+        RunResult result = result(0.5, 0.5, 0.5, recorder, noErrors());
+
+        assertThat(result.flags().raised()).containsExactly(Flag.STALLED);
+        assertThat(result.flags().stalls()).isEqualTo(new RunResult.Stalls(1.5, 1, 0.0));
+    }
+
+    @Test
+    void anIoThreadThatDidNotRunForATenthOfTheWindowStallsTheClientNotTheServer() throws IOException {
+        RunRecorder recorder = new RunRecorder(0, WINDOW_NS, false);
+        // Stopped for a second: the echoes came meanwhile and waited unread.
+        recorder.ioThreadStalled(1000 * MS, 2002 * MS);
+        recorder.unanswered(5, 990 * MS, 2010 * MS);
+
+        RunResult result = result(0.5, 0.5, 0.5, recorder, noErrors());
+
+        assertThat(result.flags().raised()).containsExactly(Flag.CLIENT_STALLED);
+        assertThat(result.flags().stalls()).isEqualTo(new RunResult.Stalls(0.0, 0, 1002.0));
+    }
+
+    @Test
+    void oneWrongEchoMakesTheRunCorrupt() throws IOException {
+        Map<ErrorKind, Long> errors = noErrors();
+        errors.put(ErrorKind.MISMATCH, 1L);
+
+        RunResult result = result(0.5, 0.5, 0.5, new RunRecorder(0, WINDOW_NS, false), errors);
+
+        assertThat(result.flags().raised()).containsExactly(Flag.CORRUPT);
+        assertThat(result.flags().invalid()).isTrue();
+        assertThat(result.flags().failed()).as("it completed, with figures that mean nothing").isFalse();
+    }
+
+    private static RunResult result(double ioBusy, double serverCores, double busiestThread) throws IOException {
+        return result(ioBusy, serverCores, busiestThread, new RunRecorder(0, WINDOW_NS, false), noErrors());
+    }
+
     /**
      * @param ioBusy        the share of the window the client's one IO thread ran or waited to run
      * @param serverCores   the server's cores over the window (its CPUs: one)
      * @param busiestThread the share of the window the server's busiest thread ran or waited to run
+     * @param recorder      what the IO threads recorded
+     * @param errors        errors by kind
      */
-    private static RunResult result(double ioBusy, double serverCores, double busiestThread) throws IOException {
+    private static RunResult result(double ioBusy, double serverCores, double busiestThread, RunRecorder recorder,
+                                    Map<ErrorKind, Long> errors) throws IOException {
         long ioNs = Math.round(ioBusy * WINDOW_NS);
         ThreadWindow io = new ThreadWindow(WINDOW_NS, ioNs * 9 / 10, ioNs / 10, 0, 0, ioNs * 9 / 10, ioNs / 10, 0, 0,
                 true);
@@ -81,11 +127,10 @@ class RunFactsTest {
         CpuTimes cpus = CpuTimes.read();
         RunFacts.MeasuredWindow window = new RunFacts.MeasuredWindow(WINDOW_NS / 1e9, 100, serverCpu,
                 new ProcWindow(serverBefore, serverAfter), clientCpu, io, 1, cpus, cpus, 0);
-        RunRecorder recorder = new RunRecorder(0, WINDOW_NS, false);
         RunFacts facts = new RunFacts(Instant.EPOCH,
                 new RunFacts.Connected(new ConnectReport(100, 0, 0, 0, 1_000_000), "io_uring", serverBefore,
                         new RunFacts.Settled(LatencyHistograms.histogram(), 1_000_000, true, 100), serverBefore, 1_000_000),
-                null, window, new RunFacts.Drained(recorder, LatencyHistograms.histogram(), null), noErrors(), null);
+                null, window, new RunFacts.Drained(recorder, LatencyHistograms.histogram(), null), errors, null);
         return facts.toResult(OPTIONS, new Machine("6.1", "cpu", 2, "25", List.of(), "host"),
                 new ProcessInfo(1, List.of("java"), "1"), new ProcessInfo(SERVER_PID, List.of("java"), "0"));
     }

@@ -156,7 +156,7 @@ public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrappe
      * the highest value equivalent to the recorded one at that precision).
      *
      * @param count messages recorded: those intended to be sent inside the measured window and echoed intact, and
-     *              those given up (lower_bound_samples)
+     *              those given up that were waiting in it (lower_bound_samples)
      * @param mean  mean latency, µs
      * @param p50   median, µs
      * @param p90   90th percentile, µs
@@ -167,7 +167,8 @@ public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrappe
      * @param lowerBoundSamples messages given up and recorded at a lower bound of their latency rather than left
      *              out: skipped because their connection had the most messages outstanding it may (recorded up to
      *              the echo that freed a slot), or unanswered at the drain time-out or when their connection failed
-     *              (up to then). With any, the percentiles above them are lower bounds too
+     *              (up to then), sent inside the window or still waiting in it. With any, the percentiles above them
+     *              are lower bounds too
      */
     public record Latency(long count, double mean, long p50, long p90, long p99, long p999, long p9999, long max,
                           long lowerBoundSamples) {
@@ -388,21 +389,46 @@ public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrappe
      *                          pair's. On a loopback host with a core a side this is the expected state at load.
      * @param failed            the run did not complete (no connection, the server died, no echo at all)
      * @param reason            one line saying why it failed, or null
+     * @param stalled           some connection had a message sent and went without an echo for a tenth of the
+     *                          measured window or longer inside it, the client's own stalls left out
+     *                          (stalled_connections, stalled_s): the server stopped answering it, and the throughput
+     *                          and percentiles hide that (a closed loop sends nothing while it waits); the
+     *                          messages still unanswered when the run gave up are latency lower bounds
+     * @param clientStalled     the client's IO threads did not run for a tenth of the measured window or longer at
+     *                          a stretch (client_stalled_max_gap_ms): the process was stopped or its CPU taken, and
+     *                          the latency it measured then was its own, not the server's
+     * @param corrupt           some echo differed from the message sent (errors.mismatch above 0): the server did not
+     *                          echo, so its figures measure something else; a report shows the run as invalid, as it
+     *                          shows a failed one
+     * @param stalls            how long connections and the client went without running or being answered
      */
     public record RunFlags(boolean clientBound, boolean rateMissed, boolean latencyIncomplete, boolean bothSaturated,
-                           boolean failed, String reason) {
+                           boolean failed, String reason, boolean stalled, boolean clientStalled, boolean corrupt,
+                           @JsonUnwrapped Stalls stalls) {
 
         /** A flag a completed run's figures carry. */
         public enum Flag {
-            CLIENT_BOUND("client_bound", true), RATE_MISSED("rate_missed", true),
-            LATENCY_INCOMPLETE("latency_incomplete", true), BOTH_SATURATED("both_saturated", false);
+            CLIENT_BOUND("client_bound", Weight.SUSPECT), RATE_MISSED("rate_missed", Weight.SUSPECT),
+            LATENCY_INCOMPLETE("latency_incomplete", Weight.SUSPECT), BOTH_SATURATED("both_saturated", Weight.NOTE),
+            STALLED("stalled", Weight.SUSPECT), CLIENT_STALLED("client_stalled", Weight.SUSPECT),
+            CORRUPT("corrupt", Weight.INVALID);
+
+            /** What a raised flag does to the run's figures. */
+            public enum Weight {
+                /** Says how to read them (both sides at their limit). */
+                NOTE,
+                /** Makes them suspect: measured, but not the server's alone, or not all its connections'. */
+                SUSPECT,
+                /** Makes them invalid: what was measured was not an echo server (wrong bytes came back). */
+                INVALID
+            }
 
             private final String fieldName;
-            private final boolean suspect;
+            private final Weight weight;
 
-            Flag(String fieldName, boolean suspect) {
+            Flag(String fieldName, Weight weight) {
                 this.fieldName = fieldName;
-                this.suspect = suspect;
+                this.weight = weight;
             }
 
             /** The flag's name in the file, e.g. {@code client_bound}. */
@@ -411,31 +437,48 @@ public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrappe
             }
 
             /**
-             * Whether the flag makes the run's figures suspect (not the server's alone, or not all its connections'),
-             * rather than saying how to read them (both sides at their limit).
+             * Whether the flag makes the run's figures suspect (not the server's alone, or not all its connections')
+             * or invalid, rather than saying how to read them (both sides at their limit).
              */
             public boolean suspect() {
-                return suspect;
+                return weight != Weight.NOTE;
+            }
+
+            /** Whether the flag makes the run's figures invalid: the run is shown as a failed one is. */
+            public boolean invalid() {
+                return weight == Weight.INVALID;
             }
         }
 
         /** Nothing raised, nothing failed. */
-        public static final RunFlags NONE = new RunFlags(false, false, false, false, false, null);
+        public static final RunFlags NONE = new RunFlags(false, false, false, false, false, null, false, false, false,
+                Stalls.UNKNOWN);
+
+        public RunFlags {
+            stalls = stalls != null ? stalls : Stalls.UNKNOWN;
+        }
 
         /** The flags raised on a completed run; failed when {@code failure} is not null. */
         public static RunFlags of(Set<Flag> raised, String failure) {
+            return of(raised, Stalls.UNKNOWN, failure);
+        }
+
+        /** The flags raised on a completed run, with its stalls as measured; failed when {@code failure} is not null. */
+        public static RunFlags of(Set<Flag> raised, Stalls stalls, String failure) {
             return new RunFlags(raised.contains(Flag.CLIENT_BOUND), raised.contains(Flag.RATE_MISSED),
                     raised.contains(Flag.LATENCY_INCOMPLETE), raised.contains(Flag.BOTH_SATURATED), failure != null,
-                    failure);
+                    failure, raised.contains(Flag.STALLED), raised.contains(Flag.CLIENT_STALLED),
+                    raised.contains(Flag.CORRUPT), stalls);
         }
 
         static RunFlags failedBecause(String reason) {
-            return new RunFlags(false, false, false, false, true, reason);
+            return new RunFlags(false, false, false, false, true, reason, false, false, false, Stalls.UNKNOWN);
         }
 
         RunFlags withFailure(String more) {
             String reasons = reason == null || reason.isBlank() ? more : reason + "; " + more;
-            return new RunFlags(clientBound, rateMissed, latencyIncomplete, bothSaturated, true, reasons);
+            return new RunFlags(clientBound, rateMissed, latencyIncomplete, bothSaturated, true, reasons, stalled,
+                    clientStalled, corrupt, stalls);
         }
 
         /** The raised flags, in the order of the file. */
@@ -454,8 +497,44 @@ public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrappe
             if (bothSaturated) {
                 raised.add(Flag.BOTH_SATURATED);
             }
+            if (stalled) {
+                raised.add(Flag.STALLED);
+            }
+            if (clientStalled) {
+                raised.add(Flag.CLIENT_STALLED);
+            }
+            if (corrupt) {
+                raised.add(Flag.CORRUPT);
+            }
             return raised;
         }
+
+        /** Whether a raised flag makes the figures invalid ({@code corrupt}): shown as a failed run is. */
+        @JsonIgnore
+        public boolean invalid() {
+            return raised().stream().anyMatch(Flag::invalid);
+        }
+    }
+
+    /**
+     * How long the run went unanswered, or without running, at a stretch inside the measured window: the measures
+     * behind {@code stalled} and {@code client_stalled}, recorded whether or not a flag was raised.
+     *
+     * @param stalledS              the longest time a stalled connection went without an echo with a message sent,
+     *                              inside the measured window and the client's own stalls left out, seconds; 0 when
+     *                              no connection stalled; null when nothing was measured (or in files written before
+     *                              it existed)
+     * @param stalledConnections    connections that went without an echo for a tenth of the measured window or
+     *                              longer inside it; null when nothing was measured
+     * @param clientStalledMaxGapMs the longest time an IO thread of the client did not run inside the measured window,
+     *                              milliseconds: how much later than it asked to be woken it came back from a wait
+     *                              (it never waits longer than 40 ms), or how long one turn of its loop took;
+     *                              stretches under 10 ms count as 0; null when nothing was measured
+     */
+    public record Stalls(Double stalledS, Integer stalledConnections, Double clientStalledMaxGapMs) {
+
+        /** Not measured: the run failed before its window, or the file is older than these fields. */
+        public static final Stalls UNKNOWN = new Stalls(null, null, null);
     }
 
     /**

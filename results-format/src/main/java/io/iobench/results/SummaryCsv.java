@@ -64,7 +64,12 @@ public final class SummaryCsv {
             new Column("latency_incomplete", "/flags/latency_incomplete"),
             new Column("both_saturated", "/flags/both_saturated"), new Column("client_io_busy", "/client/io_busy"),
             new Column("server_busiest_thread_busy", "/server/busiest_thread_busy"),
-            new Column("little_ratio", "/latency_us/little_ratio"), new Column("threads", "/threads"));
+            new Column("little_ratio", "/latency_us/little_ratio"), new Column("threads", "/threads"),
+            new Column("stalled", "/flags/stalled"), new Column("stalled_s", "/flags/stalled_s"),
+            new Column("stalled_connections", "/flags/stalled_connections"),
+            new Column("client_stalled", "/flags/client_stalled"),
+            new Column("client_stalled_max_gap_ms", "/flags/client_stalled_max_gap_ms"),
+            new Column("corrupt", "/flags/corrupt"));
 
     /** The header line, without its line break. */
     public static final String HEADER = "id," + String.join(",", COLUMNS.stream().map(Column::name).toList());

@@ -66,14 +66,32 @@ public final class Sweep {
                 break;
             }
             results.commit(point.id(), scratch, result);
-            if (result.flags().failed()) {
-                log.printf("  FAILED: %s%n", result.flags().reason());
+            String outcome = outcome(result);
+            if (outcome != null) {
+                log.printf("  %s%n", outcome);
             }
         }
         SweepManifest.Status status = interrupted ? SweepManifest.Status.INTERRUPTED : SweepManifest.Status.COMPLETE;
         results.finish(status, clock.instant());
         log.printf("sweep %s: %s%n", interrupted ? "interrupted" : "complete", results.path());
         return !interrupted;
+    }
+
+    /**
+     * The line printed under a run that is not clean: why it failed, why its figures are invalid (the server answered
+     * with wrong bytes), or the flags it raised; null for a run with none.
+     */
+    static String outcome(RunResult result) {
+        RunResult.RunFlags flags = result.flags();
+        if (flags.failed()) {
+            return "FAILED: " + flags.reason();
+        }
+        if (flags.corrupt()) {
+            long wrong = result.errors() == null ? 0 : result.errors().mismatch();
+            return "INVALID: corrupt, " + wrong + (wrong == 1 ? " echo" : " echoes") + " came back with wrong bytes";
+        }
+        List<String> raised = flags.raised().stream().map(RunResult.RunFlags.Flag::fieldName).toList();
+        return raised.isEmpty() ? null : "flagged: " + String.join(", ", raised);
     }
 
     /** Stops the point in progress and ends the sweep after it; safe to call from a signal handler. */

@@ -26,7 +26,14 @@ final class Connection implements Outbox {
         /** A message was given up ({@link EchoSink#gaveUp}). */
         default void gaveUp(long intendedNs, long sentNs, long gaveUpNs) {
         }
+
+        /** The connection waited for an echo at least {@link EchoSink#STRETCH_NOTED_NS} ({@link EchoSink#unanswered}). */
+        default void unanswered(Connection connection, long fromNs, long toNs) {
+        }
     }
+
+    /** {@link #waitingSinceNs} when nothing sent is unanswered. */
+    private static final long NOT_WAITING = Long.MIN_VALUE;
 
     /** Intended send times of messages skipped for a full backlog, waiting for the echo that frees a slot. */
     private long[] skipped = new long[0];
@@ -51,6 +58,8 @@ final class Connection implements Outbox {
     private int rxOffset;
     private boolean rxCorrupt;
     private long rxBytes;
+    /** Since when a message sent has waited for its echo: its send, or the previous echo if that came later. */
+    private long waitingSinceNs = NOT_WAITING;
 
     long firstSendNs = Long.MIN_VALUE;
     boolean firstEchoSeen;
@@ -91,6 +100,7 @@ final class Connection implements Outbox {
         // A run stopped early may leave these set; nothing is outstanding, so nothing waits to be written.
         queued = false;
         writeBlocked = false;
+        waitingSinceNs = NOT_WAITING;
     }
 
     @Override
@@ -112,6 +122,7 @@ final class Connection implements Outbox {
      * stopped. Each is reported at its lower bound; the ring is left as it was, for the caller to count.
      */
     void giveUpAll(long nowNs) {
+        stopWaiting(nowNs);
         for (long sequence = ring.head(); sequence < ring.tail(); sequence++) {
             long sentNs = ring.sentNs(sequence);
             events.gaveUp(ring.intendedNs(sequence), sentNs, nowNs);
@@ -124,6 +135,14 @@ final class Connection implements Outbox {
             events.gaveUp(skipped[i], Long.MIN_VALUE, nowNs);
         }
         skippedCount = 0;
+    }
+
+    /** Ends the current wait for an echo at {@code nowNs}, reporting it when it was long enough to note. */
+    private void stopWaiting(long nowNs) {
+        if (waitingSinceNs != NOT_WAITING && nowNs - waitingSinceNs >= EchoSink.STRETCH_NOTED_NS) {
+            events.unanswered(this, waitingSinceNs, nowNs);
+        }
+        waitingSinceNs = NOT_WAITING;
     }
 
     /** @return messages admitted and not yet echoed */
@@ -176,6 +195,10 @@ final class Connection implements Outbox {
                 if (firstSendNs == Long.MIN_VALUE) {
                     firstSendNs = nowNs;
                 }
+                if (txSequence == ring.head()) {
+                    // Nothing sent before it is unanswered: the wait for an echo starts with this message.
+                    waitingSinceNs = nowNs;
+                }
             }
             int taken = Math.min(bytes, size - txOffset);
             bytes -= taken;
@@ -216,6 +239,11 @@ final class Connection implements Outbox {
                 ring.remove();
                 rxOffset = 0;
                 rxCorrupt = false;
+                stopWaiting(receivedNs);
+                if (sequence + 1 < txSequence || sequence + 1 == txSequence && txOffset > 0) {
+                    // The next message was sent already: from now on it waits for its echo.
+                    waitingSinceNs = receivedNs;
+                }
                 if (!intact) {
                     errors.add(ErrorKind.MISMATCH, 1);
                 }

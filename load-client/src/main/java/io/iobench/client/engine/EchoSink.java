@@ -1,8 +1,9 @@
 package io.iobench.client.engine;
 
 /**
- * Receives every intact echo. Called from IO threads (from several when the engine has several), so an
- * implementation must be thread-safe and cheap: an HdrHistogram {@code Recorder} is both.
+ * Receives every intact echo, every message given up, and the stretches that went unanswered. Called from IO threads
+ * (from several when the engine has several), so an implementation must be thread-safe and cheap: an HdrHistogram
+ * {@code Recorder} is both.
  *
  * <pre>
  * Recorder recorder = new Recorder(1, 60_000_000L, 3);
@@ -48,4 +49,29 @@ public interface EchoSink {
      */
     default void stoppedSending() {
     }
+
+    /**
+     * A connection had a message sent and got no echo from {@code fromNs} (its send, or the previous echo if that
+     * came later) until {@code toNs} (the echo, or when the engine gave the message up); only for stretches of at
+     * least {@link #STRETCH_NOTED_NS}. A server that stops answering shows here, and nowhere else in a closed loop,
+     * which sends nothing while it waits.
+     *
+     * @param connection the connection's id
+     */
+    default void unanswered(int connection, long fromNs, long toNs) {
+    }
+
+    /**
+     * An IO thread did not run from {@code fromNs} (when it was due back from a wait, or began a turn that did not
+     * wait) until {@code toNs} (when it ran again); only for stretches of at least {@link #STRETCH_NOTED_NS}. The
+     * process was stopped or its CPU taken: connections unanswered meanwhile may have been answered, unread.
+     */
+    default void ioThreadStalled(long fromNs, long toNs) {
+    }
+
+    /**
+     * Stretches shorter than this are a loop's ordinary rhythm (a wake-up's lateness, a round trip, a turn handling
+     * many echoes) and are not reported to {@link #unanswered} or {@link #ioThreadStalled}: it keeps the calls rare.
+     */
+    long STRETCH_NOTED_NS = 10_000_000;
 }

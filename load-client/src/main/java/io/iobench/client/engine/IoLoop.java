@@ -17,6 +17,12 @@ abstract sealed class IoLoop implements Runnable, Connection.Events permits Sele
 
     /** How long before a deadline the thread stops sleeping and polls; covers the usual lateness of a wake-up. */
     static final long EARLY_NS = Waker.EARLY_NS;
+    /**
+     * A wait ends by the next step of a grid this fine at the latest (20 to 40 ms ahead), even when nothing is due:
+     * coming back much later than that means the thread did not run ({@link GapTracker}). On a grid, so that a
+     * {@link Waker} is re-armed at most once per step rather than once per turn.
+     */
+    static final long HEARTBEAT_NS = 20_000_000;
 
     final Connection[] connections;
     final LoadModel load;
@@ -27,6 +33,7 @@ abstract sealed class IoLoop implements Runnable, Connection.Events permits Sele
     final LongSupplier clock;
     private final String name;
     private final Connection[] writeQueue;
+    private final GapTracker gaps;
 
     private int queued;
     /** The connection whose echoes are being handled: what they admit is written right after, not queued. */
@@ -50,6 +57,7 @@ abstract sealed class IoLoop implements Runnable, Connection.Events permits Sele
         this.clock = clock;
         this.name = name;
         this.writeQueue = new Connection[connections.length];
+        this.gaps = new GapTracker(sink);
     }
 
     @Override
@@ -86,7 +94,7 @@ abstract sealed class IoLoop implements Runnable, Connection.Events permits Sele
     /** Handles every echo that has arrived, without waiting. @return readiness events or completions handled */
     abstract int poll() throws IOException;
 
-    /** Waits until an echo arrives or {@code wakeAtNs} ({@link Long#MAX_VALUE}: no limit), handling what arrived. */
+    /** Waits until an echo arrives or {@code wakeAtNs}, handling what arrived. */
     abstract void await(long wakeAtNs, long nowNs) throws IOException;
 
     /** Writes, or queues for writing, as much of what {@code connection} has admitted as it can take now. */
@@ -108,6 +116,7 @@ abstract sealed class IoLoop implements Runnable, Connection.Events permits Sele
      */
     private boolean turn() throws IOException {
         long nowNs = clock.getAsLong();
+        gaps.turnBegins(nowNs);
         if (sending && nowNs >= window.stopSendingNs()) {
             // Every message intended inside the window is admitted, even if the thread woke late.
             pacer.admitDue(window.stopSendingNs() - 1);
@@ -134,7 +143,9 @@ abstract sealed class IoLoop implements Runnable, Connection.Events permits Sele
                 spinNs += clock.getAsLong() - nowNs;
             }
         } else {
-            await(deadlineNs == Long.MAX_VALUE ? deadlineNs : deadlineNs - EARLY_NS, nowNs);
+            long wakeAtNs = Math.min(deadlineNs - EARLY_NS, (Math.floorDiv(nowNs, HEARTBEAT_NS) + 2) * HEARTBEAT_NS);
+            gaps.waitsUntil(wakeAtNs);
+            await(wakeAtNs, nowNs);
         }
         return true;
     }
@@ -182,6 +193,11 @@ abstract sealed class IoLoop implements Runnable, Connection.Events permits Sele
     @Override
     public final void gaveUp(long intendedNs, long sentNs, long gaveUpNs) {
         sink.gaveUp(intendedNs, sentNs, gaveUpNs);
+    }
+
+    @Override
+    public final void unanswered(Connection connection, long fromNs, long toNs) {
+        sink.unanswered(connection.id(), fromNs, toNs);
     }
 
     /** Writes every connection that was admitted messages since the last flush: one write for all of them. */

@@ -19,7 +19,11 @@ import org.HdrHistogram.Recorder;
  * measured window starts is warm-up, recorded apart (for the progress line) and never reported; one intended
  * inside it is recorded even when its echo completes after the window ended, so a stall at the very end still
  * counts. Throughput counts echoes <em>completed</em> inside the window. Values beyond the histogram's range are
- * recorded at its top and counted ({@link #clamped()}), never thrown.
+ * recorded at its top and counted ({@link #clamped()}), never thrown. A message given up (never echoed) is recorded
+ * at a lower bound of its latency when it was still waiting inside the window, even if it was intended before it: a
+ * server that stops answering leaves exactly those messages.
+ *
+ * <p>What went unanswered inside the window, and when the IO threads did not run, goes to a {@link StallRecorder}.
  *
  * <p>IO threads record; a reporter thread takes interval histograms, the HdrHistogram way.
  */
@@ -36,6 +40,7 @@ public final class RunRecorder implements EchoSink {
     private final LongAdder uncorrectedLowerBounds = new LongAdder();
     private final LongAdder correctedLowerBounds = new LongAdder();
     private final Map<Long, ThreadStat> ioThreadsAtStop = new ConcurrentHashMap<>();
+    private final StallRecorder stalls;
 
     /**
      * @param measureStartNs start of the measured window (end of warm-up), {@link System#nanoTime()} base
@@ -47,6 +52,7 @@ public final class RunRecorder implements EchoSink {
         this.measureEndNs = measureEndNs;
         this.measureStartEpochMs = System.currentTimeMillis() + (measureStartNs - System.nanoTime()) / 1_000_000;
         this.corrected = corrected ? LatencyHistograms.recorder() : null;
+        this.stalls = new StallRecorder(measureStartNs, measureEndNs);
     }
 
     @Override
@@ -65,12 +71,13 @@ public final class RunRecorder implements EchoSink {
     }
 
     /**
-     * A message given up, recorded at its lower bound in the window its intended send belongs to: from its intended
-     * time (corrected) and, if it was sent, from its send (uncorrected). Throughput does not count it.
+     * A message given up, recorded at its lower bound when it was waiting inside the window (intended before its end,
+     * given up after its start): from its intended time (corrected) and, if it was sent, from its send (uncorrected).
+     * Throughput does not count it.
      */
     @Override
     public void gaveUp(long intendedNs, long sentNs, long gaveUpNs) {
-        if (intendedNs < measureStartNs || intendedNs >= measureEndNs) {
+        if (gaveUpNs <= measureStartNs || intendedNs >= measureEndNs) {
             return;
         }
         if (corrected != null) {
@@ -100,6 +107,26 @@ public final class RunRecorder implements EchoSink {
     /** @return each IO thread's reading of itself as it stopped sending, by thread id */
     public Map<Long, ThreadStat> ioThreadsAtStop() {
         return Map.copyOf(ioThreadsAtStop);
+    }
+
+    @Override
+    public void unanswered(int connection, long fromNs, long toNs) {
+        stalls.unanswered(connection, fromNs, toNs);
+    }
+
+    @Override
+    public void ioThreadStalled(long fromNs, long toNs) {
+        stalls.ioThreadStalled(fromNs, toNs);
+    }
+
+    /** @return what went unanswered, and when the IO threads did not run, inside the window so far */
+    public StallRecorder.Stalls stalls() {
+        return stalls.stalls();
+    }
+
+    /** @return how long a connection must go unanswered, or an IO thread not run, to stall: a tenth of the window */
+    public long stalledNs() {
+        return stalls.stalledNs();
     }
 
     /** @return messages given up and recorded at a lower bound in the uncorrected histogram */

@@ -41,6 +41,23 @@ class RunRecorderTest {
         assertThat(recorder.messages()).isEqualTo(2);
     }
 
+    /* A server that stops answering late in the warm-up leaves exactly these messages: left out, it would not show. */
+    @Test
+    void recordsAMessageGivenUpAtItsLowerBoundWhenItWasStillWaitingInsideTheWindow() {
+        RunRecorder recorder = new RunRecorder(START_NS, END_NS, false);
+
+        recorder.gaveUp(START_NS - 100 * MS, START_NS - 100 * MS, END_NS + 2000 * MS); // sent in the warm-up
+        recorder.gaveUp(START_NS + 100 * MS, START_NS + 100 * MS, END_NS + 2000 * MS); // sent inside
+        recorder.gaveUp(START_NS - 300 * MS, START_NS - 300 * MS, START_NS - 200 * MS); // given up in the warm-up
+        recorder.gaveUp(END_NS + 10 * MS, END_NS + 10 * MS, END_NS + 2000 * MS);       // sent after the window
+
+        Histogram uncorrected = recorder.uncorrectedInterval(null);
+        assertThat(uncorrected.getTotalCount()).isEqualTo(2);
+        assertThat(recorder.uncorrectedLowerBounds()).isEqualTo(2);
+        assertThat(uncorrected.valuesAreEquivalent(uncorrected.getMaxValue(), 3_100_000)).isTrue();
+        assertThat(recorder.messages()).as("given up, not echoed").isZero();
+    }
+
     @Test
     void recordsNoCorrectedLatencyForAClosedLoop() {
         RunRecorder recorder = new RunRecorder(START_NS, END_NS, false);

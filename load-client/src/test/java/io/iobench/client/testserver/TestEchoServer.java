@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An echo server for tests, on 127.0.0.1, a virtual thread per connection, that can misbehave on demand: corrupt
- * the stream in a chosen way, stall every write for a while, or die resetting every connection.
+ * the stream in a chosen way, stall every write for a while, stop answering for good, or die resetting every
+ * connection.
  */
 public final class TestEchoServer implements AutoCloseable {
 
@@ -26,6 +27,10 @@ public final class TestEchoServer implements AutoCloseable {
         NONE,
         /** Flips one byte in the middle of message 2. */
         FLIP_BYTE,
+        /** Flips one byte in the middle of every {@link #CORRUPTED_EVERY}th message, as a server with a rare bug would. */
+        FLIP_SOME,
+        /** Flips one byte in the middle of every message. */
+        FLIP_ALL,
         /** Drops one byte of message 2. */
         DROP_BYTE,
         /** Echoes message 3 before message 2. */
@@ -43,6 +48,8 @@ public final class TestEchoServer implements AutoCloseable {
 
     /** The message that {@link Fault}s damage: late enough that a few echoes were intact before it. */
     public static final int DAMAGED_MESSAGE = 2;
+    /** {@link Fault#FLIP_SOME} damages one message in this many on each connection. */
+    public static final int CORRUPTED_EVERY = 500;
     /** How long {@link Fault#STARVE} holds each echo of a starved connection, as a thread denied the CPU would. */
     public static final Duration STARVED_FOR = Duration.ofMillis(2500);
 
@@ -55,6 +62,7 @@ public final class TestEchoServer implements AutoCloseable {
     private final AtomicBoolean servedFirst = new AtomicBoolean();
     private final Thread acceptor;
     private volatile long stalledUntilNs = System.nanoTime();
+    private volatile boolean silent;
 
     private TestEchoServer(Fault fault, int messageBytes) throws IOException {
         this.fault = fault;
@@ -94,6 +102,14 @@ public final class TestEchoServer implements AutoCloseable {
     /** Every write on every connection waits until {@code duration} from now has passed. */
     public void stall(Duration duration) {
         stalledUntilNs = System.nanoTime() + duration.toNanos();
+    }
+
+    /**
+     * Stops answering for good, as a hung server would: it goes on reading every connection and keeps them open, and
+     * echoes nothing more.
+     */
+    public void stopEchoing() {
+        silent = true;
     }
 
     /** Dies: stops listening and resets every connection (RST, as a killed process's sockets would be). */
@@ -136,7 +152,7 @@ public final class TestEchoServer implements AutoCloseable {
                             TimeUnit.NANOSECONDS.sleep(STARVED_FOR.toNanos());
                         }
                     }
-                    if (fault != Fault.SWALLOW) {
+                    if (fault != Fault.SWALLOW && !silent) {
                         awaitStall();
                         out.write(buffer, 0, n);
                     }
@@ -162,7 +178,8 @@ public final class TestEchoServer implements AutoCloseable {
                     out.write(twice);
                     continue;
                 }
-                if (message == DAMAGED_MESSAGE && fault == Fault.FLIP_BYTE) {
+                if (message == DAMAGED_MESSAGE && fault == Fault.FLIP_BYTE || fault == Fault.FLIP_ALL
+                        || fault == Fault.FLIP_SOME && message % CORRUPTED_EVERY == CORRUPTED_EVERY - 1) {
                     bytes[messageBytes / 2] ^= 0x01;
                 }
                 if (message == DAMAGED_MESSAGE && fault == Fault.DROP_BYTE) {

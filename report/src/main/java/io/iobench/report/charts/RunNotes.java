@@ -22,9 +22,12 @@ final class RunNotes {
         List<RunView> flagged = runs.stream().filter(run -> run.status() == RunStatus.FLAGGED).toList();
         StringBuilder text = new StringBuilder();
         if (!failed.isEmpty()) {
-            text.append(withMarkers ? " Red × at the bottom: a failed run, which has no data and leaves a gap in its"
-                    + " line." : " Failed runs are not drawn.");
-            text.append(" Failed: ").append(failed.stream()
+            boolean invalid = failed.stream().anyMatch(RunView::invalid);
+            String what = invalid ? "a failed run, or an invalid one (corrupt: its server answered with wrong bytes),"
+                    : "a failed run,";
+            text.append(withMarkers ? " Red × at the bottom: " + what + " which has no valid data and leaves a gap in"
+                    + " its line." : invalid ? " Failed and invalid runs are not drawn." : " Failed runs are not drawn.");
+            text.append(invalid ? " Failed or invalid: " : " Failed: ").append(failed.stream()
                     .map(run -> at(run) + " (" + run.failureReason() + ")").collect(Collectors.joining("; ")))
                     .append('.');
         }
@@ -36,6 +39,13 @@ final class RunNotes {
             }
             if (flagged.stream().anyMatch(run -> run.flags().contains("rate_missed"))) {
                 meanings.add("rate_missed: the open loop fell short of its target rate");
+            }
+            if (flagged.stream().anyMatch(run -> run.flags().contains("stalled"))) {
+                meanings.add("stalled: some connection went without an echo for a tenth of the window or longer");
+            }
+            if (flagged.stream().anyMatch(run -> run.flags().contains("client_stalled"))) {
+                meanings.add("client_stalled: the load client did not run for a tenth of the window or longer, and"
+                        + " the latency it measured then was its own");
             }
             if (flagged.stream().anyMatch(run -> run.flags().contains("latency_incomplete"))) {
                 meanings.add("latency_incomplete: connections starved past the window left no latency sample;"

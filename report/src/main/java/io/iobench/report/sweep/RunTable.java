@@ -100,11 +100,6 @@ final class RunTable {
         return metrics.stream().anyMatch(metric -> runs.stream().anyMatch(run -> run.value(metric) != null));
     }
 
-    /** Whether any run has the given status; the reading notes explain only what the table shows. */
-    boolean any(RunStatus status) {
-        return runs.stream().anyMatch(run -> run.status() == status);
-    }
-
     private static String pipeline(RunView run) {
         Integer pipeline = run.result().point().pipeline();
         return pipeline == null ? NumberText.MISSING : NumberText.format(pipeline, true);

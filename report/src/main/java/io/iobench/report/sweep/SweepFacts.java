@@ -33,10 +33,11 @@ public final class SweepFacts {
         add(facts, "Finished", manifest.map(SweepManifest::finishedAt).orElse(null), false);
         add(facts, "Command", manifest.map(m -> words(m.command())).orElse(null), true);
         add(facts, "Plan", manifest.map(SweepManifest::plan).map(SweepFacts::plan).orElse(null), false);
-        long failed = sweep.runs().stream().filter(run -> run.status() == RunStatus.FAILED).count();
+        long invalid = sweep.runs().stream().filter(RunView::invalid).count();
+        long failed = sweep.runs().stream().filter(run -> run.status() == RunStatus.FAILED).count() - invalid;
         long flagged = sweep.runs().stream().filter(run -> run.status() == RunStatus.FLAGGED).count();
-        facts.add(new Fact("Runs", sweep.runs().size() + " read: " + failed + " failed, " + flagged + " flagged",
-                false));
+        facts.add(new Fact("Runs", sweep.runs().size() + " read: " + failed + " failed, "
+                + (invalid == 0 ? "" : invalid + " invalid, ") + flagged + " flagged", false));
         facts.add(new Fact("Directory", sweep.dir().toString(), true));
         return facts;
     }

@@ -115,10 +115,26 @@ public final class SweepReport {
                     + " a worker per connection unless the plan sizes it); select and busy-poll run one thread by"
                     + " design, thread-per-connection and virtual-threads a thread per connection (per conn).");
         }
-        if (table.any(RunStatus.FAILED)) {
+        if (sweep.runs().stream().anyMatch(run -> run.status() == RunStatus.FAILED && !run.invalid())) {
             reading.append(" FAILED rows did not complete: what they measured before they stopped is left out of"
                     + " the tables and the chart lines (result.json keeps it), and the errors and the reason say what"
                     + " went wrong.");
+        }
+        if (sweep.runs().stream().anyMatch(RunView::invalid)) {
+            reading.append(" INVALID rows completed, but their server answered some messages with wrong bytes"
+                    + " (corrupt): a server that does not echo is not measured, so their figures are left out as a"
+                    + " failed run's are.");
+        }
+        if (sweep.runs().stream().anyMatch(run -> run.flags().contains("stalled"))) {
+            reading.append(" stalled rows completed, but some connection went without an echo for a tenth of the"
+                    + " window or longer: a closed loop sends nothing while it waits, so neither the throughput nor"
+                    + " the percentiles show the stall; the messages still unanswered at the end are counted as"
+                    + " time-outs and recorded at a lower bound of their latency.");
+        }
+        if (sweep.runs().stream().anyMatch(run -> run.flags().contains("client_stalled"))) {
+            reading.append(" client_stalled rows had the load client not running for a tenth of the window or"
+                    + " longer (stopped, or its CPU taken): the latency it measured then was its own, not the"
+                    + " server's.");
         }
         if (sweep.runs().stream().anyMatch(run -> run.flags().contains("client_bound"))) {
             reading.append(" client_bound rows completed, but the load client's IO threads were busy 90% of the"
@@ -199,10 +215,12 @@ public final class SweepReport {
     }
 
     private String subtitle() {
-        long failed = sweep.runs().stream().map(RunView::status).filter(s -> s == RunStatus.FAILED).count();
+        long invalid = sweep.runs().stream().filter(RunView::invalid).count();
+        long failed = sweep.runs().stream().filter(run -> run.status() == RunStatus.FAILED).count() - invalid;
         int unreadable = sweep.unreadable().size();
         return "Sweep " + sweep.status() + ", " + sweep.runs().size() + " runs" + (failed == 0 ? "" : ", " + failed
-                + " failed") + (unreadable == 0 ? "" : ", " + unreadable + " unreadable") + (jmhFiles.isEmpty() ? "" : ", " + jmhFiles.size() + " JMH result file"
+                + " failed") + (invalid == 0 ? "" : ", " + invalid + " invalid") + (unreadable == 0 ? "" : ", "
+                + unreadable + " unreadable") + (jmhFiles.isEmpty() ? "" : ", " + jmhFiles.size() + " JMH result file"
                 + (jmhFiles.size() == 1 ? "" : "s"));
     }
 }

@@ -79,10 +79,13 @@ public final class RunView {
         return metric.of(stored.result());
     }
 
-    /** Failed, flagged by a flag that makes its figures suspect, or good ({@code both_saturated} is not suspect). */
+    /**
+     * Failed (or invalid: {@code corrupt}), flagged by a flag that makes its figures suspect, or good
+     * ({@code both_saturated} is not suspect).
+     */
     public RunStatus status() {
         RunResult.RunFlags flags = stored.result().flags();
-        if (flags.failed()) {
+        if (flags.failed() || flags.invalid()) {
             return RunStatus.FAILED;
         }
         return flags.raised().stream().anyMatch(RunResult.RunFlags.Flag::suspect) ? RunStatus.FLAGGED
@@ -94,18 +97,35 @@ public final class RunView {
         return stored.result().flags().raised().stream().map(RunResult.RunFlags.Flag::fieldName).toList();
     }
 
-    /** Why the run failed, in one line; a placeholder when the writer gave no reason. */
+    /**
+     * Why the run failed, in one line, or why its figures are invalid ({@code corrupt: 408 echoes came back with
+     * wrong bytes}); a placeholder when the writer gave no reason.
+     */
     public String failureReason() {
-        String reason = stored.result().flags().reason();
+        RunResult.RunFlags flags = stored.result().flags();
+        if (!flags.failed() && flags.corrupt()) {
+            RunResult.Errors errors = stored.result().errors();
+            long wrong = errors == null ? 0 : errors.mismatch();
+            return "corrupt: " + NumberText.format(wrong, true) + (wrong == 1 ? " echo" : " echoes")
+                    + " came back with wrong bytes";
+        }
+        String reason = flags.reason();
         return reason == null || reason.isBlank() ? "no reason recorded" : reason;
     }
 
+    /** Whether the run completed but its figures mean nothing ({@code corrupt}): shown as a failed run is. */
+    public boolean invalid() {
+        RunResult.RunFlags flags = stored.result().flags();
+        return !flags.failed() && flags.invalid();
+    }
+
     /**
-     * The flags column: {@code FAILED: reason}, the raised flags, or empty for a good run; then what the hypervisor
-     * stole from either side's CPUs, where that reached {@link #STEAL_NOTED_PCT}.
+     * The flags column: {@code FAILED: reason} or {@code INVALID: reason}, the raised flags, or empty for a good
+     * run; then what the hypervisor stole from either side's CPUs, where that reached {@link #STEAL_NOTED_PCT}.
      */
     public String statusText() {
-        String status = status() == RunStatus.FAILED ? "FAILED: " + failureReason() : String.join(", ", flags());
+        String status = status() == RunStatus.FAILED ? (invalid() ? "INVALID: " : "FAILED: ") + failureReason()
+                : String.join(", ", flags());
         String steal = stealNote();
         return steal == null ? status : status.isEmpty() ? steal : status + "; " + steal;
     }

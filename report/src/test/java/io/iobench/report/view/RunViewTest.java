@@ -18,8 +18,12 @@ class RunViewTest {
     }
 
     private static RunResult withFlags(RunResult.RunFlags flags) {
+        return withFlags(flags, SampleResults.closedLoop().errors());
+    }
+
+    private static RunResult withFlags(RunResult.RunFlags flags, RunResult.Errors errors) {
         RunResult r = SampleResults.closedLoop();
-        return RunResult.of(r.point(), r.timing(), r.throughput(), r.latencyUs(), r.connect(), r.errors(), r.server(),
+        return RunResult.of(r.point(), r.timing(), r.throughput(), r.latencyUs(), r.connect(), errors, r.server(),
                 r.client(), flags, r.environment(), r.files());
     }
 
@@ -46,6 +50,26 @@ class RunViewTest {
 
         assertThat(run(stolen).status()).isEqualTo(RunStatus.GOOD);
         assertThat(run(stolen).statusText()).isEqualTo("the hypervisor stole 2.0% of the client's CPU time");
+    }
+
+    @Test
+    void aCorruptRunIsInvalidAndShownAsAFailedOneIs() {
+        RunView corrupt = run(withFlags(RunResult.RunFlags.of(Set.of(Flag.CORRUPT, Flag.STALLED), null),
+                new RunResult.Errors(0, 0, 0, 0, 408, 0, 0)));
+
+        assertThat(corrupt.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(corrupt.invalid()).isTrue();
+        assertThat(corrupt.flags()).containsExactly("stalled", "corrupt");
+        assertThat(corrupt.statusText()).isEqualTo("INVALID: corrupt: 408 echoes came back with wrong bytes");
+        assertThat(run(SampleResults.closedLoop().withFailure("server died")).invalid()).isFalse();
+    }
+
+    @Test
+    void aStalledServerOrClientFlagsTheRun() {
+        assertThat(run(withFlags(RunResult.RunFlags.of(Set.of(Flag.STALLED), null))).status())
+                .isEqualTo(RunStatus.FLAGGED);
+        assertThat(run(withFlags(RunResult.RunFlags.of(Set.of(Flag.CLIENT_STALLED), null))).statusText())
+                .isEqualTo("client_stalled");
     }
 
     @Test
