@@ -49,6 +49,12 @@ final class RunResultValidator {
         errors(run.errors(), check);
         server(run.server(), check);
         client(run.client(), check);
+        RunResult.Stalls stalls = run.flags().stalls();
+        if (stalls != null) {
+            check.atLeast("flags.stalled_s", stalls.stalledS(), 0);
+            check.atLeast("flags.stalled_connections", stalls.stalledConnections(), 0);
+            check.atLeast("flags.client_stalled_max_gap_ms", stalls.clientStalledMaxGapMs(), 0);
+        }
         if (run.environment() != null) {
             check.atLeast("environment.cores", run.environment().cores(), 0);
         }

@@ -32,7 +32,8 @@ class CorruptRunChartTest {
                 .orElseThrow();
         List<StoredRun> runs = new ArrayList<>(stored.runs());
         runs.set(runs.indexOf(chosen), new StoredRun(chosen.id(), chosen.dir(), corrupt(chosen.result())));
-        SweepView sweep = SweepView.of(new StoredSweep(stored.dir(), stored.manifest(), runs, stored.warnings()));
+        SweepView sweep = SweepView.of(new StoredSweep(stored.dir(), stored.manifest(), runs, stored.unreadable(),
+                stored.warnings()));
         RunView shown = sweep.runs().stream().filter(run -> run.id().equals(chosen.id())).findFirst().orElseThrow();
 
         XYChart before = throughput(SweepView.of(stored));
