@@ -64,13 +64,11 @@ public final class Comparison {
         MannWhitney uTest = MannWhitney.test(a, b);
         if (!RatioOfMedians.definedFor(a, b)) {
             return new Comparison(figure, aEstimate, bEstimate, null, uTest, Verdict.NO_RATIO,
-                    "A has a value of zero: B's median is no multiple of A's");
+                    "A has a value of zero (or B one below): B's median is no multiple of A's");
         }
         if (Math.min(a.size(), b.size()) < PointEstimate.MIN_REPETITIONS) {
-            String sides = a.size() != b.size() ? a.size() + " repetitions of A and " + b.size() + " of B"
-                    : (a.size() == 1 ? "one repetition" : a.size() + " repetitions") + " per side";
             return new Comparison(figure, aEstimate, bEstimate, null, uTest, Verdict.TOO_FEW_REPETITIONS,
-                    sides + ": no significance can be given (a verdict needs " + PointEstimate.MIN_REPETITIONS
+                    sides(a, b) + ": no significance can be given (a verdict needs " + PointEstimate.MIN_REPETITIONS
                             + " a side)");
         }
         RatioOfMedians ratio = RatioOfMedians.bootstrap(a, b, seed);
@@ -78,10 +76,18 @@ public final class Comparison {
         Verdict verdict = interval.contains(1) ? Verdict.NO_SIGNIFICANT_CHANGE
                 : (interval.low() > 1) == figure.higherIsBetter() ? Verdict.IMPROVED : Verdict.REGRESSED;
         String note = uTest.canReach(ALPHA) ? null
-                : String.format(Locale.ROOT, "with %d and %d repetitions a U test cannot reach p < %s (its "
-                        + "smallest two-sided p is %s): the interval of the ratio decides", a.size(), b.size(),
-                        ALPHA, Numbers.p(uTest.smallestPossibleP()));
+                : String.format(Locale.ROOT, "with %s a U test cannot reach p < %s (its smallest two-sided p is "
+                        + "%s): the interval of the ratio decides", sides(a, b), ALPHA,
+                        Numbers.p(uTest.smallestPossibleP()));
         return new Comparison(figure, aEstimate, bEstimate, ratio, uTest, verdict, note);
+    }
+
+    /** @return how many repetitions each side has, in words: {@code 3 repetitions per side} */
+    private static String sides(Sample a, Sample b) {
+        if (a.size() != b.size()) {
+            return a.size() + " repetitions of A and " + b.size() + " of B";
+        }
+        return (a.size() == 1 ? "one repetition" : a.size() + " repetitions") + " per side";
     }
 
     /** @return the figure compared */

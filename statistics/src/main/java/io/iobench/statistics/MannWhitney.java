@@ -91,6 +91,7 @@ public record MannWhitney(double u, double pTwoSided, double smallestPossibleP, 
                     Method.EXACT);
         }
         MannWhitneyUTest approximation = new MannWhitneyUTest(NaNStrategy.FAILED, TiesStrategy.AVERAGE);
+        // The smallest p is that of complete separation: every A below every B.
         double smallest = approximation.mannWhitneyUTest(DoubleStream.iterate(1, x -> x + 1).limit(m).toArray(),
                 DoubleStream.iterate(m + 1, x -> x + 1).limit(n).toArray());
         return new MannWhitney(u, approximation.mannWhitneyUTest(a.values(), b.values()), smallest,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.stream.IntStream;
+import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,8 +38,7 @@ class MannWhitneyTest {
     void theNormalApproximationWouldCallThreeAgainstThreeSignificant() {
         // mannwhitneyu([1, 2, 3], [4, 5, 6], method='asymptotic', use_continuity=False): 0.049534613435626706,
         // the reason small samples get the exact distribution.
-        double approximate = new org.apache.commons.math3.stat.inference.MannWhitneyUTest()
-                .mannWhitneyUTest(new double[] {1, 2, 3}, new double[] {4, 5, 6});
+        double approximate = new MannWhitneyUTest().mannWhitneyUTest(new double[] {1, 2, 3}, new double[] {4, 5, 6});
 
         assertThat(approximate).isCloseTo(0.049534613435626706, within(SCIPY)).isLessThan(0.05);
     }
