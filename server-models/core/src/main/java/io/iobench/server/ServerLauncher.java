@@ -4,6 +4,7 @@ import io.iobench.options.CommandShell;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import sun.misc.Signal;
 
@@ -17,9 +18,11 @@ import sun.misc.Signal;
  * Once the server accepts connections it prints exactly one line on stdout, which the sweep waits for:
  * <pre>READY model=NAME port=PORT pid=PID threads=N</pre>
  * where N is the IO or worker threads the server runs ({@link EchoServer#ioThreads()}, 0 for a thread per
- * connection).
+ * connection). Without {@code --max-connections} the cap is set just before that line, when the model holds every
+ * descriptor it needs ({@link ServerOptions#defaultMaxConnections()}).
  * On SIGTERM or SIGINT it closes every socket and thread, prints its connection counters on stderr and exits 0.
- * Mistakes in the options exit 2 and a server that cannot start exits 1, each with one line on stderr.
+ * Mistakes in the options exit 2, and a server that cannot start, or fails while it runs (an error no thread of
+ * the model caught), exits 1, each with one line on stderr.
  */
 public final class ServerLauncher {
 
@@ -43,6 +46,9 @@ public final class ServerLauncher {
         return SHELL.run(args, out, err, arguments -> {
             LauncherOptions options = LauncherOptions.parse(arguments);
             EchoServer server = start(options.ioModel(), options.serverOptions());
+            if (options.maxConnections() == null) {
+                server.ledger().capAt(ServerOptions.defaultMaxConnections());
+            }
             serveUntilSignalled(options.model(), server, out, err);
             return CommandShell.OK;
         });
@@ -59,19 +65,30 @@ public final class ServerLauncher {
         }
     }
 
-    private static void serveUntilSignalled(String model, EchoServer server, PrintStream out, PrintStream err) {
-        CountDownLatch stop = new CountDownLatch(1);
-        Signal.handle(new Signal("TERM"), s -> stop.countDown());
-        Signal.handle(new Signal("INT"), s -> stop.countDown());
-        out.println(READY + " model=" + model + " port=" + server.port() + " pid=" + ProcessHandle.current().pid()
-                + " threads=" + server.ioThreads());
-        out.flush();
-        try {
-            stop.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /**
+     * Serves until SIGTERM or SIGINT, or until a thread of the server dies of an error nobody caught, then closes
+     * the server and prints its counters.
+     *
+     * @throws IOException saying what failed, in one line, when a thread died: whatever broke it would break the
+     *         next connection too, so the server ends rather than serving end of stream to every client
+     */
+    private static void serveUntilSignalled(String model, EchoServer server, PrintStream out, PrintStream err)
+            throws IOException, InterruptedException {
+        CountDownLatch ended = new CountDownLatch(1);
+        Signal.handle(new Signal("TERM"), s -> ended.countDown());
+        Signal.handle(new Signal("INT"), s -> ended.countDown());
+        try (UncaughtErrors errors = UncaughtErrors.install(ended::countDown)) {
+            out.println(READY + " model=" + model + " port=" + server.port() + " pid=" + ProcessHandle.current().pid()
+                    + " threads=" + server.ioThreads());
+            out.flush();
+            ended.await();
+            server.close();
+            err.println("STOPPED model=" + model + " " + server.ledger());
+            Optional<UncaughtErrors.Death> death = errors.first();
+            if (death.isPresent()) {
+                throw new IOException("the " + model + " server failed and cannot go on: " + death.get(),
+                        death.get().error());
+            }
         }
-        server.close();
-        err.println("STOPPED model=" + model + " " + server.ledger());
     }
 }
