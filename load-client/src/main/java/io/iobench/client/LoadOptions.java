@@ -55,7 +55,9 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
     static final String USAGE = "usage: iobench load --target HOST:PORT --connections N [--idle-connections M]"
             + " [--size 64] [--duration 10s] [--warmup 2s] [--idle-window 2s] [--pipeline K | --rate R]"
             + " [--server-pid PID] [--server-threads N] [--model NAME] [--connect-timeout 5s] [--io-threads 1]"
-            + " [--client-io auto|io_uring|selector] [--out DIR] [--debug]";
+            + " [--client-io auto|io_uring|selector] [--out DIR] [--debug]\n"
+            + "  SIGINT or SIGTERM ends a run early: nothing is written (what it wrote so far is deleted), one line\n"
+            + "  says so, and the exit code is 130 or 143";
 
     /** The largest message the client sends: 1 MiB. */
     public static final int MAX_SIZE_BYTES = EngineOptions.MAX_SIZE_BYTES;

@@ -1,12 +1,12 @@
 package io.iobench.server;
 
 import io.iobench.options.CommandShell;
+import io.iobench.options.StopRequests;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import sun.misc.Signal;
 
 /**
  * Starts one model's echo server in this process and keeps it until SIGTERM or SIGINT.
@@ -20,9 +20,9 @@ import sun.misc.Signal;
  * where N is the IO or worker threads the server runs ({@link EchoServer#ioThreads()}, 0 for a thread per
  * connection). Without {@code --max-connections} the cap is set just before that line, when the model holds every
  * descriptor it needs ({@link ServerOptions#defaultMaxConnections()}).
- * On SIGTERM or SIGINT it closes every socket and thread, prints its connection counters on stderr and exits 0.
- * Mistakes in the options exit 2, and a server that cannot start, or fails while it runs (an error no thread of
- * the model caught), exits 1, each with one line on stderr.
+ * On SIGTERM or SIGINT it closes every socket and thread, prints its connection counters on stderr and exits 0. Mistakes in the options exit 2, and a server that
+ * cannot start, or fails while it runs (an error no thread of the model caught), exits 1, each with one line on
+ * stderr.
  */
 public final class ServerLauncher {
 
@@ -41,16 +41,19 @@ public final class ServerLauncher {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs the server until a signal arrives; returns the process exit code. */
+    /** Runs the server until it is asked to stop; returns the process exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         return SHELL.run(args, out, err, arguments -> {
             LauncherOptions options = LauncherOptions.parse(arguments);
-            EchoServer server = start(options.ioModel(), options.serverOptions());
-            if (options.maxConnections() == null) {
-                server.ledger().capAt(ServerOptions.defaultMaxConnections());
+            IoModel io = options.ioModel();
+            try (StopRequests stop = StopRequests.onSignals()) {
+                EchoServer server = start(io, options.serverOptions());
+                if (options.maxConnections() == null) {
+                    server.ledger().capAt(ServerOptions.defaultMaxConnections());
+                }
+                serve(options.model(), server, stop, out, err);
+                return CommandShell.OK;
             }
-            serveUntilSignalled(options.model(), server, out, err);
-            return CommandShell.OK;
         });
     }
 
@@ -66,17 +69,16 @@ public final class ServerLauncher {
     }
 
     /**
-     * Serves until SIGTERM or SIGINT, or until a thread of the server dies of an error nobody caught, then closes
-     * the server and prints its counters.
+     * Serves until a stop is requested or a thread of the server dies of an error nobody caught, then closes the
+     * server and prints its counters.
      *
      * @throws IOException saying what failed, in one line, when a thread died: whatever broke it would break the
      *         next connection too, so the server ends rather than serving end of stream to every client
      */
-    private static void serveUntilSignalled(String model, EchoServer server, PrintStream out, PrintStream err)
+    private static void serve(String model, EchoServer server, StopRequests stop, PrintStream out, PrintStream err)
             throws IOException, InterruptedException {
         CountDownLatch ended = new CountDownLatch(1);
-        Signal.handle(new Signal("TERM"), s -> ended.countDown());
-        Signal.handle(new Signal("INT"), s -> ended.countDown());
+        stop.onRequest(cause -> ended.countDown());
         try (UncaughtErrors errors = UncaughtErrors.install(ended::countDown)) {
             out.println(READY + " model=" + model + " port=" + server.port() + " pid=" + ProcessHandle.current().pid()
                     + " threads=" + server.ioThreads());
