@@ -123,6 +123,32 @@ class SweepTest {
         }
     }
 
+    /*
+     * SIGKILL leaves the sweep no handler and no shutdown hook: its server and client must notice by themselves
+     * that it is gone (their stdin, a pipe the sweep held, reads end of file) and end, instead of living on as
+     * orphans, a busy-poll server spinning a core under every later measurement.
+     */
+    @Test
+    @Timeout(240)
+    void aSweepKilledMidRunLeavesNoProcessItStartedBehind() throws Exception {
+        Path out = tmp.resolve("sweep");
+        Process sweep = startSelectorSweep(out, "1", "60s", "0s");
+        List<ProcessHandle> children;
+        try {
+            awaitDescendant(sweep, "io.iobench.server.ServerLauncher", 120);
+            awaitDescendant(sweep, "io.iobench.client.LoadCommand", 60);
+            children = end(sweep, Process::destroyForcibly);
+        } finally {
+            sweep.descendants().forEach(ProcessHandle::destroyForcibly);
+        }
+        assertThat(children).as("the server and the client of the sweep").hasSizeGreaterThanOrEqualTo(2);
+        try {
+            awaitGone(children, 10);
+        } finally {
+            children.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
     @Test
     @Timeout(120)
     void refusesBadInputWithOneLineAndWritesNothing() throws Exception {

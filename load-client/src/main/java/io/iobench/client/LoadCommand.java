@@ -33,8 +33,8 @@ import java.util.List;
  *
  * <p>Exit codes: 0 the run completed (flags may be set); 1 the run failed ({@code result.json} says why) or the
  * target accepts no connection (nothing written); 2 a usage error (nothing written); 130 or 143 the run was ended
- * by SIGINT or SIGTERM: a cut-short run is no result, so nothing is written and whatever it had written is
- * deleted. Each error is one line on stderr; {@code --debug}
+ * by SIGINT or SIGTERM, and 129 by end of stdin with {@code --exit-on-stdin-eof}: a cut-short run is no result, so
+ * nothing is written and whatever it had written is deleted. Each error is one line on stderr; {@code --debug}
  * adds stack traces.
  */
 public final class LoadCommand {
@@ -64,6 +64,9 @@ public final class LoadCommand {
                 throw new UsageException(options.out() + " already holds a run; give a new --out");
             }
             try (StopRequests stop = StopRequests.onSignals()) {
+                if (options.exitOnStdinEof()) {
+                    stop.watchStdin();
+                }
                 return measure(options, stop, out, err);
             }
         });

@@ -43,11 +43,31 @@ class LoadInterruptionTest {
         }, 130, "SIGINT");
     }
 
+    @Test
+    @Timeout(90)
+    void endOfStdinWithTheOptionWritesNothingAndExits129() throws Exception {
+        assertInterrupted(List.of("--exit-on-stdin-eof"), load -> load.process.getOutputStream().close(), 129,
+                "end of stdin");
+    }
+
+    /* Stdin from /dev/null reads end of file at once: without the option, that means nothing. */
+    @Test
+    @Timeout(90)
+    void endOfStdinWithoutTheOptionIsNoRequestToStop() throws Exception {
+        Path out = temp.resolve("run");
+        try (TestEchoServer server = TestEchoServer.start()) {
+            Load load = Load.start(server, out, "1s", List.of(), temp, true);
+            assertThat(load.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(load.process.exitValue()).as(load::errText).isZero();
+        }
+        assertThat(out.resolve(RunFiles.RESULT_JSON)).isNotEmptyFile();
+    }
+
     private void assertInterrupted(List<String> extraArgs, Interruption interruption, int exitCode, String cause)
             throws Exception {
         Path out = temp.resolve("run");
         try (TestEchoServer server = TestEchoServer.start()) {
-            Load load = Load.start(server, out, "60s", extraArgs, temp);
+            Load load = Load.start(server, out, "60s", extraArgs, temp, false);
             try {
                 load.awaitMeasuring();
                 assertThat(out.resolve(RunFiles.HLOG)).as("the interval log, written while the run goes").exists();
@@ -84,8 +104,8 @@ class LoadInterruptionTest {
     /** An {@code iobench load} JVM on this test's class path, its output in files. */
     private record Load(Process process, Path stdout, Path stderr) {
 
-        static Load start(TestEchoServer server, Path out, String duration, List<String> extraArgs, Path dir)
-                throws IOException {
+        static Load start(TestEchoServer server, Path out, String duration, List<String> extraArgs, Path dir,
+                          boolean stdinFromDevNull) throws IOException {
             List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
                     "-Xmx256m", "-XX:+UseSerialGC"));
             command.addAll(JvmOptions.required());
@@ -97,6 +117,9 @@ class LoadInterruptionTest {
             Path stderr = dir.resolve("load.err");
             ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile())
                     .redirectError(stderr.toFile());
+            if (stdinFromDevNull) {
+                builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+            }
             return new Load(builder.start(), stdout, stderr);
         }
 

@@ -173,8 +173,8 @@ public final class Sweep {
     private int runClient(SweepPoint point, ServerProcess server, Path scratch)
             throws IOException, InterruptedException {
         LoadOptions options = plan.loadOptions(point, server.address(), server.pid(), server.ioThreads(), scratch);
-        LoadProcess load = LoadProcess.start(plan.pinning().clientCpus(), plan.clientJvmOptions(),
-                options.toArguments(), scratch.resolve(RunFiles.CLIENT_LOG), log);
+        LoadProcess load = LoadProcess.start(plan.pinning().clientCpus(), plan.clientJvmOptions(), options,
+                scratch.resolve(RunFiles.CLIENT_LOG), log);
         currentLoad = load;
         if (interrupted) {
             load.terminate();

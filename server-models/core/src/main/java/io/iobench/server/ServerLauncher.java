@@ -12,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
  * Starts one model's echo server in this process and keeps it until SIGTERM or SIGINT.
  *
  * <pre>
- * iobench server --model NAME [--bind 127.0.0.1] [--port 0] [--threads N] [--max-connections N] [--debug]
+ * iobench server --model NAME [--bind 127.0.0.1] [--port 0] [--threads N] [--max-connections N]
+ *                [--exit-on-stdin-eof] [--debug]
  * </pre>
  *
  * Once the server accepts connections it prints exactly one line on stdout, which the sweep waits for:
@@ -20,7 +21,8 @@ import java.util.concurrent.CountDownLatch;
  * where N is the IO or worker threads the server runs ({@link EchoServer#ioThreads()}, 0 for a thread per
  * connection). Without {@code --max-connections} the cap is set just before that line, when the model holds every
  * descriptor it needs ({@link ServerOptions#defaultMaxConnections()}).
- * On SIGTERM or SIGINT it closes every socket and thread, prints its connection counters on stderr and exits 0. Mistakes in the options exit 2, and a server that
+ * On SIGTERM or SIGINT (and, with {@code --exit-on-stdin-eof}, at end of file on stdin) it closes every socket and
+ * thread, prints its connection counters on stderr and exits 0. Mistakes in the options exit 2, and a server that
  * cannot start, or fails while it runs (an error no thread of the model caught), exits 1, each with one line on
  * stderr.
  */
@@ -29,8 +31,13 @@ public final class ServerLauncher {
     /** The prefix of the line printed once the server accepts connections. */
     public static final String READY = "READY";
 
-    static final String USAGE = "usage: iobench server --model NAME [--bind 127.0.0.1] [--port 0] [--threads N]"
-            + " [--max-connections N] [--debug]";
+    static final String USAGE = """
+            usage: iobench server --model NAME [--bind 127.0.0.1] [--port 0] [--threads N] [--max-connections N]
+                                  [--exit-on-stdin-eof] [--debug]
+              --max-connections N  connections served at once, the rest refused and counted; by default what the
+                                   descriptor limit leaves beside those the JVM and the started model hold
+              --exit-on-stdin-eof  stop as on SIGTERM when stdin reaches end of file: for a starter that holds a
+                                   pipe to it (the sweep, an ssh session), not for a terminal or /dev/null""";
 
     private static final CommandShell SHELL = CommandShell.of("server", USAGE);
 
@@ -46,7 +53,11 @@ public final class ServerLauncher {
         return SHELL.run(args, out, err, arguments -> {
             LauncherOptions options = LauncherOptions.parse(arguments);
             IoModel io = options.ioModel();
+            // Watching from the start: a starter that dies while the model starts must not leave it running.
             try (StopRequests stop = StopRequests.onSignals()) {
+                if (options.exitOnStdinEof()) {
+                    stop.watchStdin();
+                }
                 EchoServer server = start(io, options.serverOptions());
                 if (options.maxConnections() == null) {
                     server.ledger().capAt(ServerOptions.defaultMaxConnections());
