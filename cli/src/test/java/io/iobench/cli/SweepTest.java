@@ -70,6 +70,10 @@ class SweepTest {
         }
         assertThat(out.resolve("report.html")).isNotEmptyFile();
         assertThat(out.resolve("report.md")).isNotEmptyFile();
+        assertThat(outcome.stderr()).as("where the sweep says each run is")
+                .contains("result      " + out.resolve("runs/selector-c1-s64"))
+                .contains("result      " + out.resolve("runs/thread-per-connection-c10-s64"))
+                .doesNotContain(".partial-");
     }
 
     @Test

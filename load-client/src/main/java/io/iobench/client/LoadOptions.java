@@ -203,6 +203,14 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
         return (long) connections + idleConnections + DESCRIPTOR_RESERVE;
     }
 
+    /**
+     * The line the command prints last, naming the directory of the run's files: part of the command's interface as
+     * its options are. The sweep, which renames that directory once the run is done, prints the final one instead.
+     */
+    public static String resultLine(Path dir) {
+        return "  result      " + dir;
+    }
+
     /** The main class of {@code iobench load}, which reads {@link #toArguments()}. */
     public static String mainClass() {
         return LoadCommand.class.getName();

@@ -36,9 +36,10 @@ final class LoadProcess {
     }
 
     /**
-     * Starts the client; its output goes to {@code logFile} and, line by line, to {@code echo}. The client's stdin
-     * is a pipe this process holds and never writes, and it is told to stop when that pipe closes: when this
-     * process dies, however it dies.
+     * Starts the client; its output goes to {@code logFile} and, line by line, to {@code echo}, but for the line
+     * naming its result directory: that is the sweep's scratch directory, renamed once the run is committed, and
+     * the sweep names the run's final directory then. The client's stdin is a pipe this process holds and never
+     * writes, and it is told to stop when that pipe closes: when this process dies, however it dies.
      */
     static LoadProcess start(Optional<String> cpuList, List<String> jvmOptions, LoadOptions options, Path logFile,
                              PrintStream echo) throws IOException {
@@ -47,6 +48,7 @@ final class LoadProcess {
         List<String> command = JavaCommand.of(cpuList, allJvmOptions, LoadOptions.mainClass(),
                 options.exitingOnStdinEof().toArguments());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String scratchLine = LoadOptions.resultLine(options.out());
         Writer log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8);
         Thread pump = Thread.ofPlatform().daemon().name("client-output").start(() -> {
             try (log; BufferedReader out = new BufferedReader(
@@ -54,7 +56,9 @@ final class LoadProcess {
                 for (String line; (line = out.readLine()) != null; ) {
                     log.write(line);
                     log.write('\n');
-                    echo.println(ECHO_INDENT + line);
+                    if (!line.equals(scratchLine)) {
+                        echo.println(ECHO_INDENT + line);
+                    }
                 }
             } catch (IOException e) {
                 // The client went away; its exit code says how.

@@ -65,7 +65,9 @@ public final class Sweep {
                 results.discard(scratch);
                 break;
             }
-            results.commit(point.id(), scratch, result);
+            Path published = results.commit(point.id(), scratch, result);
+            // Named only now: the client named its scratch directory, which the commit renamed.
+            log.println(LoadProcess.ECHO_INDENT + LoadOptions.resultLine(published));
             if (result.flags().failed()) {
                 log.printf("  FAILED: %s%n", result.flags().reason());
             }
