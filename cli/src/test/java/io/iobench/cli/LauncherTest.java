@@ -84,6 +84,53 @@ class LauncherTest {
     }
 
     /*
+     * A sweep (or an ssh session) holds the server's stdin: when that end closes, the server stops as on SIGTERM,
+     * since whoever started it is gone.
+     */
+    @Test
+    @Timeout(90)
+    void serverWithExitOnStdinEofStopsWhenItsStdinCloses() throws Exception {
+        Path err = tmp.resolve("err.txt");
+        Process server = new ProcessBuilder("bash", IobenchScript.SCRIPT.toString(), "server", "--model", "selector",
+                "--exit-on-stdin-eof").redirectError(err.toFile()).start();
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(out.readLine()).as("stderr: %s", Files.readString(err)).startsWith("READY model=selector");
+            server.getOutputStream().close();
+            assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("server exited once its stdin closed").isTrue();
+            assertThat(server.exitValue()).as(Files.readString(err)).isZero();
+            assertThat(Files.readString(err)).contains("STOPPED model=selector");
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    /* Run from a terminal or with stdin from /dev/null, a server serves until it is told to stop, whatever stdin says. */
+    @Test
+    @Timeout(90)
+    void serverWithoutTheOptionServesWithStdinAtEndOfFile() throws Exception {
+        Path err = tmp.resolve("err.txt");
+        Process server = new ProcessBuilder("bash", IobenchScript.SCRIPT.toString(), "server", "--model", "selector")
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectError(err.toFile()).start();
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+            Matcher ready = READY.matcher(String.valueOf(out.readLine()));
+            assertThat(ready.matches()).as("stderr: %s", Files.readString(err)).isTrue();
+            try (Socket client = new Socket("127.0.0.1", Integer.parseInt(ready.group(2)))) {
+                client.getOutputStream().write(42);
+                assertThat(client.getInputStream().read()).isEqualTo(42);
+            }
+            assertThat(server.isAlive()).isTrue();
+            server.destroy();
+            assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(server.exitValue()).as(Files.readString(err)).isZero();
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    /*
      * Without --threads: a pool of 200 (Tomcat's default), a reactor per CPU the server may use (the server here is
      * unpinned, as this test's JVM is), one thread for select and busy-poll, none of its own for a thread per
      * connection.

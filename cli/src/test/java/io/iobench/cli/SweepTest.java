@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -69,15 +70,17 @@ class SweepTest {
         }
         assertThat(out.resolve("report.html")).isNotEmptyFile();
         assertThat(out.resolve("report.md")).isNotEmptyFile();
+        assertThat(outcome.stderr()).as("where the sweep says each run is")
+                .contains("result      " + out.resolve("runs/selector-c1-s64"))
+                .contains("result      " + out.resolve("runs/thread-per-connection-c10-s64"))
+                .doesNotContain(".partial-");
     }
 
     @Test
     @Timeout(300)
     void aServerKilledMidRunFailsThatRunAndTheSweepGoesOn() throws Exception {
         Path out = tmp.resolve("sweep");
-        Process sweep = IobenchScript.start(tmp.resolve("out.txt"), tmp.resolve("err.txt"), "sweep", "--models",
-                "selector", "--connections", "1,10", "--warmup", "0s", "--duration", "3s", "--idle-window", "2s",
-                "--out", out.toString(), "--no-report");
+        Process sweep = startSelectorSweep(out, "1,10", "3s", "2s");
         try {
             ProcessHandle server = awaitDescendant(sweep, "io.iobench.server.ServerLauncher", 120);
             awaitDescendant(sweep, "io.iobench.client.LoadCommand", 60);
@@ -101,26 +104,19 @@ class SweepTest {
     @Timeout(300)
     void anInterruptedSweepKeepsFinishedRunsAndLeavesNoProcessBehind() throws Exception {
         Path out = tmp.resolve("sweep");
-        Process sweep = IobenchScript.start(tmp.resolve("out.txt"), tmp.resolve("err.txt"), "sweep", "--models",
-                "selector", "--connections", "1,10,100", "--warmup", "0s", "--duration", "2s", "--idle-window",
-                "2s", "--out", out.toString(), "--no-report");
+        Process sweep = startSelectorSweep(out, "1,10,100", "2s", "2s");
         List<ProcessHandle> children;
         try {
             awaitFile(out.resolve("runs/selector-c1-s64/result.json"), 150);
             awaitDescendant(sweep, "io.iobench.client.LoadCommand", 60);
-            children = sweep.descendants().toList();
-            sweep.destroy();
-            assertThat(sweep.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            children = end(sweep, Process::destroy);
         } finally {
             sweep.descendants().forEach(ProcessHandle::destroyForcibly);
             sweep.destroyForcibly();
         }
-        assertThat(sweep.exitValue()).isEqualTo(130);
+        assertThat(sweep.exitValue()).as("the exit code of a sweep ended by SIGTERM").isEqualTo(143);
         assertThat(children).isNotEmpty();
-        for (ProcessHandle child : children) {
-            child.onExit().get(20, TimeUnit.SECONDS);
-            assertThat(child.isAlive()).as("child %d of the sweep", child.pid()).isFalse();
-        }
+        awaitGone(children, 20);
         StoredSweep stored = SweepReader.read(out);
         SweepManifest manifest = stored.manifest().orElseThrow();
         assertThat(manifest.status()).isEqualTo(SweepManifest.Status.INTERRUPTED);
@@ -128,6 +124,32 @@ class SweepTest {
         assertThat(RunResultFile.read(out.resolve("runs/selector-c1-s64/result.json")).flags().failed()).isFalse();
         try (Stream<Path> runs = Files.list(out.resolve("runs"))) {
             assertThat(runs.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".partial"));
+        }
+    }
+
+    /*
+     * SIGKILL leaves the sweep no handler and no shutdown hook: its server and client must notice by themselves
+     * that it is gone (their stdin, a pipe the sweep held, reads end of file) and end, instead of living on as
+     * orphans, a busy-poll server spinning a core under every later measurement.
+     */
+    @Test
+    @Timeout(240)
+    void aSweepKilledMidRunLeavesNoProcessItStartedBehind() throws Exception {
+        Path out = tmp.resolve("sweep");
+        Process sweep = startSelectorSweep(out, "1", "60s", "0s");
+        List<ProcessHandle> children;
+        try {
+            awaitDescendant(sweep, "io.iobench.server.ServerLauncher", 120);
+            awaitDescendant(sweep, "io.iobench.client.LoadCommand", 60);
+            children = end(sweep, Process::destroyForcibly);
+        } finally {
+            sweep.descendants().forEach(ProcessHandle::destroyForcibly);
+        }
+        assertThat(children).as("the server and the client of the sweep").hasSizeGreaterThanOrEqualTo(2);
+        try {
+            awaitGone(children, 10);
+        } finally {
+            children.forEach(ProcessHandle::destroyForcibly);
         }
     }
 
@@ -152,6 +174,22 @@ class SweepTest {
         }
     }
 
+    /** Starts {@code iobench sweep --models selector} at {@code connections} into {@code out}, with no report. */
+    private Process startSelectorSweep(Path out, String connections, String duration, String idleWindow)
+            throws IOException {
+        return IobenchScript.start(tmp.resolve("out.txt"), tmp.resolve("err.txt"), "sweep", "--models", "selector",
+                "--connections", connections, "--warmup", "0s", "--duration", duration, "--idle-window", idleWindow,
+                "--out", out.toString(), "--no-report");
+    }
+
+    /** Ends the sweep with {@code ending} (SIGTERM, SIGKILL) and returns the processes it had started by then. */
+    private static List<ProcessHandle> end(Process sweep, Consumer<Process> ending) throws InterruptedException {
+        List<ProcessHandle> children = sweep.descendants().toList();
+        ending.accept(sweep);
+        assertThat(sweep.waitFor(60, TimeUnit.SECONDS)).as("the sweep ended").isTrue();
+        return children;
+    }
+
     private static ProcessHandle awaitDescendant(Process parent, String mainClass, long seconds)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -165,6 +203,26 @@ class SweepTest {
             Thread.sleep(50);
         }
         throw new AssertionError("no " + mainClass + " process appeared under the sweep in " + seconds + " s");
+    }
+
+    /**
+     * Waits for every process to be gone, polling: {@code onExit()} of a process that is not this JVM's child is
+     * itself a poll, and says nothing about why it did not fire.
+     */
+    private static void awaitGone(List<ProcessHandle> processes, long seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (processes.stream().anyMatch(ProcessHandle::isAlive)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("still running " + seconds + " s later: " + processes.stream()
+                        .filter(ProcessHandle::isAlive).map(p -> p.pid() + " " + mainClass(p)).toList());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static String mainClass(ProcessHandle process) {
+        return process.info().arguments().flatMap(args -> Stream.of(args).filter(a -> a.startsWith("io.iobench."))
+                .findFirst()).orElse("?");
     }
 
     private static void awaitFile(Path file, long seconds) throws InterruptedException, IOException {

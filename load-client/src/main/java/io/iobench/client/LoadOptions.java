@@ -46,16 +46,23 @@ import java.util.Set;
  * @param clientIo       how the IO threads talk to the kernel; null (auto) for io_uring where it works, else
  *                       selector
  * @param out            the run's directory
+ * @param exitOnStdinEof whether to end the run, writing nothing, when stdin reaches end of file: set by whoever
+ *                       holds a pipe to the client's stdin (the sweep, an ssh session), so that the client does not
+ *                       outlive it ({@code --exit-on-stdin-eof})
  */
 public record LoadOptions(InetSocketAddress target, int connections, int idleConnections, int sizeBytes,
                           Duration duration, Duration warmup, Duration idleWindow, int pipeline, Long rate,
                           Long serverPid, Integer serverThreads, String model, Duration connectTimeout, int ioThreads, ClientIo clientIo,
-                          Path out) {
+                          Path out, boolean exitOnStdinEof) {
 
     static final String USAGE = "usage: iobench load --target HOST:PORT --connections N [--idle-connections M]"
             + " [--size 64] [--duration 10s] [--warmup 2s] [--idle-window 2s] [--pipeline K | --rate R]"
             + " [--server-pid PID] [--server-threads N] [--model NAME] [--connect-timeout 5s] [--io-threads 1]"
-            + " [--client-io auto|io_uring|selector] [--out DIR] [--debug]";
+            + " [--client-io auto|io_uring|selector] [--out DIR] [--exit-on-stdin-eof] [--debug]\n"
+            + "  SIGINT or SIGTERM ends a run early: nothing is written (what it wrote so far is deleted), one line\n"
+            + "  says so, and the exit code is 130 or 143\n"
+            + "  --exit-on-stdin-eof  end the same way (exit 129) when stdin reaches end of file: for a starter that\n"
+            + "                       holds a pipe to it (the sweep, an ssh session); not for a terminal or /dev/null";
 
     /** The largest message the client sends: 1 MiB. */
     public static final int MAX_SIZE_BYTES = EngineOptions.MAX_SIZE_BYTES;
@@ -70,6 +77,7 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
             "duration", "warmup", "idle-window", "pipeline", "rate", "server-pid", "server-threads", "model",
             "connect-timeout",
             "io-threads", "client-io", "out");
+    private static final String EXIT_ON_STDIN_EOF = "exit-on-stdin-eof";
 
     public LoadOptions {
         Objects.requireNonNull(target, "target");
@@ -107,7 +115,7 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
 
     /** Reads the command line; {@code --help} and {@code --debug} are the command shell's. */
     static LoadOptions parse(List<String> args) {
-        Flags flags = Flags.parse(args, VALUED, Set.of());
+        Flags flags = Flags.parse(args, VALUED, Set.of(EXIT_ON_STDIN_EOF));
         if (flags.has("pipeline") && flags.has("rate")) {
             throw new UsageException("--pipeline (closed loop) and --rate (open loop) exclude each other; give one");
         }
@@ -123,7 +131,8 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
                         flags.stringValue("connect-timeout", "5s")))
                 .ioThreads(flags.intValue("io-threads", 1, 1, 64))
                 .clientIo(clientIo(flags.stringValue("client-io", "auto")))
-                .out(Path.of(flags.stringValue("out", defaultOut())));
+                .out(Path.of(flags.stringValue("out", defaultOut())))
+                .exitOnStdinEof(flags.has(EXIT_ON_STDIN_EOF));
         if (flags.has("rate")) {
             options.openLoop(Quantities.parseCount("--rate", flags.required("rate")));
         } else {
@@ -164,7 +173,16 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
         if (serverThreads != null) {
             args.addAll(List.of("--server-threads", Integer.toString(serverThreads)));
         }
+        if (exitOnStdinEof) {
+            args.add("--" + EXIT_ON_STDIN_EOF);
+        }
         return args;
+    }
+
+    /** These options for a client whose stdin is a pipe held by its starter: the run ends when the pipe closes. */
+    public LoadOptions exitingOnStdinEof() {
+        return new LoadOptions(target, connections, idleConnections, sizeBytes, duration, warmup, idleWindow, pipeline,
+                rate, serverPid, serverThreads, model, connectTimeout, ioThreads, clientIo, out, true);
     }
 
     /** Refuses an idle window too short to measure: zero (none) or at least {@link #MIN_IDLE_WINDOW}. */
@@ -183,6 +201,14 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
     /** Descriptors a client with these connections needs, before its options are whole. */
     public static long descriptorsNeeded(int connections, int idleConnections) {
         return (long) connections + idleConnections + DESCRIPTOR_RESERVE;
+    }
+
+    /**
+     * The line the command prints last, naming the directory of the run's files: part of the command's interface as
+     * its options are. The sweep, which renames that directory once the run is done, prints the final one instead.
+     */
+    public static String resultLine(Path dir) {
+        return "  result      " + dir;
     }
 
     /** The main class of {@code iobench load}, which reads {@link #toArguments()}. */
@@ -212,7 +238,8 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
     /**
      * Builds {@link LoadOptions} with the command's defaults: 64 B, 10 s measured after 2 s of warm-up and a 2 s
      * idle window, a closed loop of one message in flight per connection, no server pid, model "unknown", 5 s
-     * connect time-out, one IO thread, io_uring where it works, a new {@code results/load-<time>} directory.
+     * connect time-out, one IO thread, io_uring where it works, a new {@code results/load-<time>} directory, stdin
+     * not watched.
      */
     public static final class Builder {
 
@@ -234,6 +261,7 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
         private int ioThreads = 1;
         private ClientIo clientIo;
         private Path out;
+        private boolean exitOnStdinEof;
 
         private Builder(InetSocketAddress target, int connections) {
             this.target = target;
@@ -316,11 +344,17 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
             return this;
         }
 
+        /** @param exit whether end of file on stdin ends the run, as a stop signal does */
+        public Builder exitOnStdinEof(boolean exit) {
+            this.exitOnStdinEof = exit;
+            return this;
+        }
+
         /** @throws UsageException naming the flag of the first value out of range */
         public LoadOptions build() {
             return new LoadOptions(target, connections, idleConnections, sizeBytes, duration, warmup, idleWindow,
                     pipeline, rate, serverPid, serverThreads, model, connectTimeout, ioThreads, clientIo,
-                    out != null ? out : Path.of(defaultOut()));
+                    out != null ? out : Path.of(defaultOut()), exitOnStdinEof);
         }
     }
 

@@ -24,6 +24,8 @@ import io.iobench.client.record.FirstEchoes;
 import io.iobench.client.record.IntervalReporter;
 import io.iobench.client.record.RunRecorder;
 import io.iobench.options.Quantities;
+import io.iobench.options.StopCause;
+import io.iobench.options.StopRequests;
 import io.iobench.results.LatencyLogFile;
 import io.iobench.results.LoadMode;
 import io.iobench.results.RunFiles;
@@ -53,7 +55,8 @@ import java.util.concurrent.TimeUnit;
  *       time-outs), the latency totals taken.</li>
  * </ol>
  * The run watches the server throughout: if its process exits or it closes every connection, the run stops,
- * keeps what it recorded and says why. {@link RunFacts} is built once, at the end; {@link LoadCommand} writes the
+ * keeps what it recorded and says why. It stops the same way when a stop is requested (SIGINT, SIGTERM, end of
+ * stdin), and {@link LoadCommand} then writes nothing. {@link RunFacts} is built once, at the end; {@link LoadCommand} writes the
  * files.
  */
 final class LoadRun {
@@ -68,17 +71,20 @@ final class LoadRun {
     private final Path dir;
     private final PrintStream progress;
     private final ServerReadings server;
+    private final StopRequests stop;
 
-    LoadRun(LoadOptions options, Path dir, PrintStream progress) {
-        this(options, dir, progress, ServerReadings.of(options.serverPid()));
+    /** @param stop ends the run early when a stop is requested; what was measured then is the caller's to drop */
+    LoadRun(LoadOptions options, Path dir, PrintStream progress, StopRequests stop) {
+        this(options, dir, progress, ServerReadings.of(options.serverPid()), stop);
     }
 
     /** @param server how the server is read; tests watch when */
-    LoadRun(LoadOptions options, Path dir, PrintStream progress, ServerReadings server) {
+    LoadRun(LoadOptions options, Path dir, PrintStream progress, ServerReadings server, StopRequests stop) {
         this.options = options;
         this.dir = dir;
         this.progress = progress;
         this.server = server;
+        this.stop = stop;
     }
 
     /** Runs and returns what was measured; failures of the server end the run early, never throw. */
@@ -95,7 +101,7 @@ final class LoadRun {
             ProcStat serverConnected = serverStat();
             Connected connected = new Connected(engine.connectReport(), engine.io().label(), serverBeforeConnect,
                     settled, serverConnected, System.nanoTime() - readStartNs);
-            String failure = serverGone();
+            String failure = reasonToEnd();
             if (failure == null && engine.connections() == 0) {
                 failure = "no connection to " + options.targetText() + " succeeded (refused "
                         + connected.report().refused() + ", timed out " + connected.report().timedOut() + ", failed "
@@ -152,10 +158,13 @@ final class LoadRun {
         return new Settled(firstEchoes.histogram(), durationNs, complete, open);
     }
 
-    /** @return whether process {@code pid} reached {@code descriptors} open descriptors before {@code deadlineNs} */
-    private static boolean awaitDescriptors(long pid, int descriptors, long deadlineNs)
+    /**
+     * @return whether process {@code pid} reached {@code descriptors} open descriptors before {@code deadlineNs} and
+     *         before a stop was requested
+     */
+    private boolean awaitDescriptors(long pid, int descriptors, long deadlineNs)
             throws IOException, InterruptedException {
-        while (true) {
+        while (!stop.requested()) {
             try {
                 if (ProcStat.openDescriptors(pid) >= descriptors) {
                     return true;
@@ -168,6 +177,7 @@ final class LoadRun {
             }
             Thread.sleep(DESCRIPTOR_POLL_MS);
         }
+        return false;
     }
 
     /** What the load phases returned: the window (null when the run failed before it), the drain, any failure. */
@@ -297,8 +307,11 @@ final class LoadRun {
         return server.snapshot();
     }
 
-    /** @return why the run cannot go on if the server process has exited, else null */
-    private String serverGone() {
+    /** @return why the run cannot go on if a stop was requested or the server process has exited, else null */
+    private String reasonToEnd() {
+        if (stop.requested()) {
+            return "stopped by " + stop.cause().map(StopCause::description).orElse("request");
+        }
         Long pid = options.serverPid();
         return pid != null && !ProcStat.alive(pid) ? "the server process " + pid + " exited during the run" : null;
     }
@@ -310,7 +323,7 @@ final class LoadRun {
      */
     private String watch(long untilNs, Run run) throws InterruptedException {
         for (long nowNs = System.nanoTime(); nowNs < untilNs; nowNs = System.nanoTime()) {
-            String gone = serverGone();
+            String gone = reasonToEnd();
             if (gone != null) {
                 return gone;
             }

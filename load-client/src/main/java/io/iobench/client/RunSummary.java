@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The human summary of a run on stdout, in the spirit of wrk's: what ran, throughput, latency, costs, flags. */
+/**
+ * The human summary of a run on stdout, in the spirit of wrk's: what ran, throughput, latency, costs, flags, and
+ * last where its files are ({@link LoadOptions#resultLine}).
+ */
 final class RunSummary {
 
     private RunSummary() {
@@ -86,7 +89,7 @@ final class RunSummary {
             flags.add("FAILED: " + r.flags().reason());
         }
         out.println("  flags       " + (flags.isEmpty() ? "none" : String.join("; ", flags)));
-        out.println("  result      " + dir);
+        out.println(LoadOptions.resultLine(dir));
     }
 
     private static String latencyRow(String name, RunResult.Latency l) {

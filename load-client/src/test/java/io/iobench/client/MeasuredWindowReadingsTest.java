@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.iobench.client.proc.ProcStat;
 import io.iobench.client.proc.ProcessTimes;
 import io.iobench.client.testserver.TestEchoServer;
+import io.iobench.options.StopRequests;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -54,7 +55,7 @@ class MeasuredWindowReadingsTest {
                     "--duration", "1s", "--warmup", "500ms", "--idle-window", "0", "--server-pid", Long.toString(pid),
                     "--out", temp.toString()));
             RunFacts facts = new LoadRun(options, Files.createDirectories(temp), new PrintStream(progress, true,
-                    StandardCharsets.UTF_8), watched).execute();
+                    StandardCharsets.UTF_8), watched, new StopRequests()).execute();
             assertThat(facts.failure()).as(progress.toString(StandardCharsets.UTF_8)).isNull();
         }
 

@@ -89,15 +89,19 @@ public final class SweepDirectory {
     /**
      * Publishes a finished run: its scratch directory renamed into {@code runs/<id>}, a summary row, a manifest
      * entry. {@code result} must be what the scratch directory's {@code result.json} holds.
+     *
+     * @return the run's directory, {@code runs/<id>}
      */
-    public void commit(String id, Path scratch, RunResult result) throws IOException {
-        Files.move(scratch, dir.resolve(RUNS).resolve(id), StandardCopyOption.ATOMIC_MOVE);
+    public Path commit(String id, Path scratch, RunResult result) throws IOException {
+        Path published = dir.resolve(RUNS).resolve(id);
+        Files.move(scratch, published, StandardCopyOption.ATOMIC_MOVE);
         RunResult.RunFlags flags = result.flags();
         manifest = manifest.withRun(new SweepManifest.RunEntry(id, RUNS + "/" + id, flags.failed(), flags.reason()),
                 result.environment(), result.point().model());
         rows.add(SummaryCsv.row(id, result));
         writeSummary();
         writeManifest();
+        return published;
     }
 
     /** Drops a run interrupted before it finished: it has no result to show. */

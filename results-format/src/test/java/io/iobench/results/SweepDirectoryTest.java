@@ -103,6 +103,8 @@ class SweepDirectoryTest {
     private static void commit(SweepDirectory sweep, String id, RunResult result) throws IOException {
         Path scratch = sweep.scratchFor(id);
         RunResultFile.write(result, scratch.resolve(RunFiles.RESULT_JSON));
-        sweep.commit(id, scratch, result);
+        assertThat(sweep.commit(id, scratch, result)).as("where the run is once committed")
+                .isEqualTo(sweep.path().resolve(SweepDirectory.RUNS).resolve(id)).isDirectory();
+        assertThat(scratch).doesNotExist();
     }
 }

@@ -24,6 +24,8 @@ final class LoadProcess {
 
     /** The exit code reported when the client outlived its time-out and was killed. */
     static final int TIMED_OUT = -1;
+    /** What each line of the client's output is indented by when the sweep echoes it. */
+    static final String ECHO_INDENT = "  ";
 
     private final Process process;
     private final Thread pump;
@@ -33,13 +35,20 @@ final class LoadProcess {
         this.pump = pump;
     }
 
-    /** Starts the client; its output goes to {@code logFile} and, line by line, to {@code echo}. */
-    static LoadProcess start(Optional<String> cpuList, List<String> jvmOptions, List<String> args, Path logFile,
+    /**
+     * Starts the client; its output goes to {@code logFile} and, line by line, to {@code echo}, but for the line
+     * naming its result directory: that is the sweep's scratch directory, renamed once the run is committed, and
+     * the sweep names the run's final directory then. The client's stdin is a pipe this process holds and never
+     * writes, and it is told to stop when that pipe closes: when this process dies, however it dies.
+     */
+    static LoadProcess start(Optional<String> cpuList, List<String> jvmOptions, LoadOptions options, Path logFile,
                              PrintStream echo) throws IOException {
-        List<String> options = new ArrayList<>(JvmOptions.required());
-        options.addAll(jvmOptions);
-        List<String> command = JavaCommand.of(cpuList, options, LoadOptions.mainClass(), args);
+        List<String> allJvmOptions = new ArrayList<>(JvmOptions.required());
+        allJvmOptions.addAll(jvmOptions);
+        List<String> command = JavaCommand.of(cpuList, allJvmOptions, LoadOptions.mainClass(),
+                options.exitingOnStdinEof().toArguments());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String scratchLine = LoadOptions.resultLine(options.out());
         Writer log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8);
         Thread pump = Thread.ofPlatform().daemon().name("client-output").start(() -> {
             try (log; BufferedReader out = new BufferedReader(
@@ -47,7 +56,9 @@ final class LoadProcess {
                 for (String line; (line = out.readLine()) != null; ) {
                     log.write(line);
                     log.write('\n');
-                    echo.println("  " + line);
+                    if (!line.equals(scratchLine)) {
+                        echo.println(ECHO_INDENT + line);
+                    }
                 }
             } catch (IOException e) {
                 // The client went away; its exit code says how.

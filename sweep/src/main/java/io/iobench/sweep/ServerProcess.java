@@ -63,14 +63,16 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the server and waits for its READY line.
+     * Starts the server and waits for its READY line. The server's stdin is a pipe this process holds and never
+     * writes, and the server is told to stop when that pipe closes ({@code --exit-on-stdin-eof}): when this process
+     * dies, however it dies, even by SIGKILL, which leaves no shutdown hook a chance.
      *
      * @throws ServerStartException when it exits or stays silent past {@link ServerLaunch#readyTimeout()}; the
      *         process is gone when this is thrown
      */
     public static ServerProcess start(ServerLaunch launch) throws IOException {
         List<String> command = JavaCommand.of(launch.cpuList(), launch.allJvmOptions(),
-                ServerLauncher.class.getName(), launch.options().toArguments());
+                ServerLauncher.class.getName(), launch.options().exitingOnStdinEof().toArguments());
         Files.createDirectories(launch.logFile().toAbsolutePath().getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Deque<String> lastLines = new ArrayDeque<>();

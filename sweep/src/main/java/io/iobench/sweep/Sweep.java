@@ -65,7 +65,9 @@ public final class Sweep {
                 results.discard(scratch);
                 break;
             }
-            results.commit(point.id(), scratch, result);
+            Path published = results.commit(point.id(), scratch, result);
+            // Named only now: the client named its scratch directory, which the commit renamed.
+            log.println(LoadProcess.ECHO_INDENT + LoadOptions.resultLine(published));
             String outcome = outcome(result);
             if (outcome != null) {
                 log.printf("  %s%n", outcome);
@@ -191,8 +193,8 @@ public final class Sweep {
     private int runClient(SweepPoint point, ServerProcess server, Path scratch)
             throws IOException, InterruptedException {
         LoadOptions options = plan.loadOptions(point, server.address(), server.pid(), server.ioThreads(), scratch);
-        LoadProcess load = LoadProcess.start(plan.pinning().clientCpus(), plan.clientJvmOptions(),
-                options.toArguments(), scratch.resolve(RunFiles.CLIENT_LOG), log);
+        LoadProcess load = LoadProcess.start(plan.pinning().clientCpus(), plan.clientJvmOptions(), options,
+                scratch.resolve(RunFiles.CLIENT_LOG), log);
         currentLoad = load;
         if (interrupted) {
             load.terminate();

@@ -5,6 +5,8 @@ import io.iobench.options.CommandShell;
 import io.iobench.options.FileDescriptors;
 import io.iobench.options.Flags;
 import io.iobench.options.Quantities;
+import io.iobench.options.StopCause;
+import io.iobench.options.StopRequests;
 import io.iobench.options.UsageException;
 import io.iobench.results.SweepDirectory;
 import io.iobench.server.IoModel;
@@ -23,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import sun.misc.Signal;
 
 /**
  * {@code iobench sweep}: every model x connection count x size, each server in its own pinned JVM.
@@ -54,8 +55,6 @@ public final class SweepCommand {
             "server-cpus", "client-cpus", "label", "out");
     private static final Set<String> SWITCHES = Set.of("no-closed-loop", "no-pin", "no-report");
 
-    /** The exit code of a sweep stopped by SIGINT or SIGTERM, as a shell reports a process killed by SIGINT. */
-    static final int INTERRUPTED = 130;
 
     private static final CommandShell SHELL = CommandShell.of("sweep", USAGE);
 
@@ -69,7 +68,8 @@ public final class SweepCommand {
     /**
      * Runs a sweep from the command line; {@code afterSweep} gets the results directory (the cli makes the report
      * there) and its exit code is returned when the sweep itself succeeded. Returns 0 when complete, 130 when
-     * interrupted, 2 for usage errors, 1 when the sweep could not run.
+     * interrupted by SIGINT and 143 by SIGTERM (what a shell reports for a process either signal ended), 2 for
+     * usage errors, 1 when the sweep could not run.
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Function<Path, Integer> afterSweep) {
         return SHELL.run(args, out, err, arguments -> {
@@ -88,14 +88,14 @@ public final class SweepCommand {
                 throw new UsageException(e.getMessage());
             }
             Sweep sweep = new Sweep(plan, results, err, Clock.systemUTC());
-            Signal.handle(new Signal("INT"), s -> sweep.interrupt());
-            Signal.handle(new Signal("TERM"), s -> sweep.interrupt());
             Runtime.getRuntime().addShutdownHook(new Thread(sweep::killChildren, "sweep-cleanup"));
-            try {
+            try (StopRequests stop = StopRequests.onSignals()) {
+                stop.onRequest(cause -> sweep.interrupt());
                 boolean complete = sweep.run();
                 out.println(sweep.directory());
                 if (!complete) {
-                    return INTERRUPTED;
+                    // Without a signal the sweep was interrupted from within (its thread was): as for Ctrl-C.
+                    return stop.cause().orElse(StopCause.SIGINT).exitCode();
                 }
                 return report ? afterSweep.apply(sweep.directory()) : CommandShell.OK;
             } finally {

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ConnectionLedger {
 
-    private final int maxConnections;
+    private volatile int maxConnections;
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
@@ -19,6 +19,17 @@ public final class ConnectionLedger {
 
     public ConnectionLedger(int maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    /**
+     * Sets the cap, before the server is in use: the launcher lowers its default once the model has started and
+     * holds every descriptor it needs ({@link ServerOptions#defaultMaxConnections()}).
+     */
+    public void capAt(int connections) {
+        if (connections < 1) {
+            throw new IllegalArgumentException("max connections must be at least 1, got " + connections);
+        }
+        this.maxConnections = connections;
     }
 
     /**

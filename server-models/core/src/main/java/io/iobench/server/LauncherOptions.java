@@ -20,14 +20,20 @@ import java.util.stream.Collectors;
  * @param port           the TCP port, 0 for any free one
  * @param threads        IO or worker threads; null for the model's default ({@link Threading#defaultThreads()})
  * @param maxConnections connections served at once; null for {@link ServerOptions#defaultMaxConnections()} of the
- *                       process that serves them, which depends on its own descriptor limit
+ *                       process that serves them, once its model has started: it depends on that process's
+ *                       descriptor limit and on what it holds
+ * @param exitOnStdinEof whether to stop, as on SIGTERM, when stdin reaches end of file: set by whoever holds a
+ *                       pipe to the server's stdin (the sweep, an ssh session), so that the server does not outlive
+ *                       it ({@code --exit-on-stdin-eof})
  */
-public record LauncherOptions(String model, InetAddress bind, int port, Integer threads, Integer maxConnections) {
+public record LauncherOptions(String model, InetAddress bind, int port, Integer threads, Integer maxConnections,
+                              boolean exitOnStdinEof) {
 
     /** The most threads a server may be asked for: a pool sized to 65,536 connections. */
     public static final int MAX_THREADS = 65_536;
 
     private static final Set<String> VALUED = Set.of("model", "bind", "port", "threads", "max-connections");
+    private static final String EXIT_ON_STDIN_EOF = "exit-on-stdin-eof";
 
     public LauncherOptions {
         Objects.requireNonNull(model, "model");
@@ -46,21 +52,27 @@ public record LauncherOptions(String model, InetAddress bind, int port, Integer 
 
     /** {@code model} on loopback, any free port, its default threads and connection cap. */
     public static LauncherOptions of(String model) {
-        return new LauncherOptions(model, InetAddress.getLoopbackAddress(), 0, null, null);
+        return new LauncherOptions(model, InetAddress.getLoopbackAddress(), 0, null, null, false);
     }
 
     /** These options with {@code count} threads; null for the model's default. */
     public LauncherOptions withThreads(Integer count) {
-        return new LauncherOptions(model, bind, port, count, maxConnections);
+        return new LauncherOptions(model, bind, port, count, maxConnections, exitOnStdinEof);
+    }
+
+    /** These options for a server whose stdin is a pipe held by its starter: it stops when the pipe closes. */
+    public LauncherOptions exitingOnStdinEof() {
+        return new LauncherOptions(model, bind, port, threads, maxConnections, true);
     }
 
     /** Reads the command line; {@code --help} and {@code --debug} are the command shell's. */
     static LauncherOptions parse(List<String> args) {
-        Flags flags = Flags.parse(args, VALUED, Set.of());
+        Flags flags = Flags.parse(args, VALUED, Set.of(EXIT_ON_STDIN_EOF));
         return new LauncherOptions(flags.required("model"), bindAddress(flags.stringValue("bind", "127.0.0.1")),
                 flags.intValue("port", 0, 0, 65535),
                 flags.has("threads") ? flags.intValue("threads", 0, 0, Integer.MAX_VALUE) : null,
-                flags.has("max-connections") ? flags.intValue("max-connections", 0, 1, Integer.MAX_VALUE) : null);
+                flags.has("max-connections") ? flags.intValue("max-connections", 0, 1, Integer.MAX_VALUE) : null,
+                flags.has(EXIT_ON_STDIN_EOF));
     }
 
     /** The command line {@link #parse} reads back as these options. */
@@ -72,6 +84,9 @@ public record LauncherOptions(String model, InetAddress bind, int port, Integer 
         }
         if (maxConnections != null) {
             args.addAll(List.of("--max-connections", Integer.toString(maxConnections)));
+        }
+        if (exitOnStdinEof) {
+            args.add("--" + EXIT_ON_STDIN_EOF);
         }
         return args;
     }

@@ -60,10 +60,25 @@ public record ServerOptions(InetAddress bind, int port, int threads, int maxConn
     }
 
     /**
-     * Three quarters of this process's descriptor limit: the rest stays free for the JVM, epoll and pipes, so the
-     * server keeps working when a flood reaches the cap.
+     * Descriptors left free beside the connections under the default cap: the one more connection the cap accepts
+     * in order to close it (a burst of them on a model that accepts several at once), and what a running JVM may
+     * still open now and then.
+     */
+    static final int DESCRIPTOR_HEADROOM = 8;
+
+    /**
+     * The connection cap a server gets when none is given: what this process's descriptor limit leaves beside every
+     * descriptor it holds now (the JVM's jars and pipes, and once a model has started its listening socket,
+     * selectors, pollers and event loops) and {@link #DESCRIPTOR_HEADROOM}. A flood then meets the cap, which
+     * refuses and counts it, before accept fails for want of descriptors. The launcher asks again once its model
+     * has started ({@link ConnectionLedger#capAt}).
      */
     public static int defaultMaxConnections() {
-        return (int) Math.max(16, FileDescriptors.limit() * 3 / 4);
+        return maxConnectionsLeaving(FileDescriptors.limit(), Math.max(0, FileDescriptors.open()));
+    }
+
+    /** @return the connections a descriptor {@code limit} leaves room for while {@code held} are open; at least 1 */
+    static int maxConnectionsLeaving(long limit, long held) {
+        return Math.clamp(limit - held - DESCRIPTOR_HEADROOM, 1, Integer.MAX_VALUE);
     }
 }

@@ -13,7 +13,8 @@ import java.util.stream.IntStream;
 /**
  * Many connections, each of which sends an eight-byte tag at once and then waits for its echo without blocking.
  * Telling which connections a server serves this way needs no thread per connection and no read timeout per
- * connection, so dozens of unserved ones cost the test nothing.
+ * connection, so dozens of unserved ones cost the test nothing. A connection the server closes or resets (one it
+ * refused at its cap) is closed here too, and counts as neither served nor waiting.
  */
 final class ConnectionProbes implements AutoCloseable {
 
@@ -40,9 +41,14 @@ final class ConnectionProbes implements AutoCloseable {
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 // Connecting completes in the kernel's backlog even when the server cannot accept.
                 channel.connect(server);
-                channel.write(ByteBuffer.allocate(TAG_BYTES).putLong(0, tag(i)));
                 channel.configureBlocking(false);
                 echoes.add(ByteBuffer.allocate(TAG_BYTES));
+                try {
+                    // Eight bytes into an empty send buffer: written whole, or not at all.
+                    channel.write(ByteBuffer.allocate(TAG_BYTES).putLong(0, tag(i)));
+                } catch (IOException e) {
+                    channel.close(); // refused by a server at its cap, and already reset
+                }
             }
             return probes;
         } catch (IOException | RuntimeException e) {
@@ -66,7 +72,7 @@ final class ConnectionProbes implements AutoCloseable {
                 && (echoed == echoedBefore || System.nanoTime() - lastChangeNs < quiet.toNanos())) {
             for (int i = 0; i < channels.size(); i++) {
                 SocketChannel channel = channels.get(i);
-                if (channel.isOpen() && echoes.get(i).hasRemaining() && channel.read(echoes.get(i)) < 0) {
+                if (channel.isOpen() && echoes.get(i).hasRemaining() && !readSome(channel, echoes.get(i))) {
                     channel.close();
                 }
             }
@@ -78,6 +84,15 @@ final class ConnectionProbes implements AutoCloseable {
             Thread.sleep(POLL_INTERVAL_MS);
         }
         return echoed();
+    }
+
+    /** @return false when the server has closed or reset the connection: a refused one ends either way */
+    private static boolean readSome(SocketChannel channel, ByteBuffer echo) {
+        try {
+            return channel.read(echo) >= 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** @return indices of the connections whose tag came back intact, open or closed since */

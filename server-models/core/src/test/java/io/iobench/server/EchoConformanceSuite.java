@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * </pre>
  *
  * The suite proves byte-exact echo, many concurrent connections, backpressure instead of buffering, half-close,
- * survival of resets, a clean close, the connection cap, and backing off when descriptors run out. It asserts
+ * survival of resets, a clean close, the connection cap, backing off when descriptors run out, and serving again
+ * after a flood that a server started under a low descriptor limit meets before it has served anyone. It asserts
  * behaviour, never speed: where it measures CPU it only tells "waits" from "spins", with a wide margin.
  *
  * <p>Payloads are random; the seed is printed in every failure about payload bytes, and
@@ -378,7 +379,8 @@ public abstract class EchoConformanceSuite {
     @Timeout(90)
     void backsOffAndRecoversWhenDescriptorsRunOut(@TempDir Path dir) throws Exception {
         assumeTrue(Files.isExecutable(LauncherProcess.PRLIMIT), "needs util-linux prlimit to lower a limit");
-        try (LauncherProcess server = LauncherProcess.start(model().name(), launcherArgs(), dir)) {
+        // The cap lifted, so that accept, not the cap, fails.
+        try (LauncherProcess server = LauncherProcess.start(model().name(), launcherArgs(Integer.MAX_VALUE), dir)) {
             InetSocketAddress address = new InetSocketAddress(connectAddress(), server.port());
             warmUp(address);
             long limitedAtNs = System.nanoTime();
@@ -405,11 +407,80 @@ public abstract class EchoConformanceSuite {
                                 + server.stderr())
                         .hasSizeGreaterThanOrEqualTo(Math.min(served.size(), starved.size()));
             }
-            long acceptFailures = server.stop();
+            long acceptFailures = server.stop().acceptFailures();
             long elapsedMs = (System.nanoTime() - limitedAtNs) / 1_000_000;
             assertThat(acceptFailures).as("accept failures the server counted").isPositive();
             assertThat(acceptFailures).as("accept failures in %d ms: retries must back off", elapsedMs)
                     .isLessThanOrEqualTo(elapsedMs);
+        }
+    }
+
+    /*
+     * Descriptors run out before the first client, who then waits a moment before writing, so that the server waits
+     * for data on it: whatever the model or the JDK opens on a connection's first wait must be open by READY. A
+     * virtual-thread server opened the JDK's poller there, could not, and every wait of every connection after that
+     * failed with it.
+     */
+    @Test
+    @Timeout(60)
+    void servesTheFirstClientWhenDescriptorsRanOutBeforeIt(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isExecutable(LauncherProcess.PRLIMIT), "needs util-linux prlimit to lower a limit");
+        try (LauncherProcess server = LauncherProcess.start(model().name(), launcherArgs(null), dir)) {
+            // One descriptor for the client's connection, one to spare.
+            server.limitDescriptors(server.openDescriptors() + 2);
+            SplittableRandom random = new SplittableRandom(seed);
+            try (EchoClient client = EchoClient.connect(new InetSocketAddress(connectAddress(), server.port()))) {
+                Thread.sleep(200);
+                for (int i = 0; i < ECHOES_AFTER_FLOOD; i++) {
+                    assertEcho(client, Payloads.random(random, random.nextInt(1, 1025)));
+                }
+            } catch (IOException e) {
+                throw new AssertionError("the first client after descriptors ran out: " + e + server.stderr(), e);
+            }
+            server.stop();
+        }
+    }
+
+    /** The descriptor limit of a small {@code ulimit -n}: below what a JVM, a model and a flood of clients need. */
+    private static final int LOW_DESCRIPTOR_LIMIT = 64;
+    private static final int FLOOD_CONNECTIONS = 200;
+    private static final int ECHOES_AFTER_FLOOD = 50;
+
+    /*
+     * The server starts under a descriptor limit of 64 (prlimit --nofile=64:64) with its default connection cap, and
+     * 200 clients arrive at once, before any has warmed it up. Whatever the model or the JDK opens on first use must
+     * be open before READY: a virtual-thread server that opened the JDK's poller only at its first wait failed to
+     * open it here, and every connection after that got a few echoes and then end of stream. The default cap must
+     * leave room for what the JVM and the model hold, so that the flood is refused at the cap rather than met by
+     * EMFILE. Once the flood has left and the server has closed every connection, new clients get every echo, and
+     * the server stops cleanly without a stack trace on stderr.
+     */
+    @Test
+    @Timeout(120)
+    void servesInFullAfterAFloodBeyondALowDescriptorLimitFromTheStart(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isExecutable(LauncherProcess.PRLIMIT), "needs util-linux prlimit to lower a limit");
+        try (LauncherProcess server = LauncherProcess.startWithDescriptorLimit(LOW_DESCRIPTOR_LIMIT, model().name(),
+                launcherArgs(null), dir)) {
+            InetSocketAddress address = new InetSocketAddress(connectAddress(), server.port());
+            int heldWhenReady = server.openDescriptors();
+            try (ConnectionProbes flood = ConnectionProbes.open(address, FLOOD_CONNECTIONS)) {
+                assertThat(flood.awaitEchoes(Duration.ofMillis(1500), Duration.ofSeconds(15)))
+                        .as(() -> "connections of the flood served" + server.stderr()).isNotEmpty();
+            }
+            Await.until(() -> "the server back to the " + heldWhenReady + " descriptors it held when ready (with"
+                    + " more, it opened some on first use, after READY)" + server.stderr(), () -> server.holdsAtMostDescriptors(heldWhenReady), Duration.ofSeconds(30));
+            SplittableRandom random = new SplittableRandom(seed);
+            for (int client = 0; client < 3; client++) {
+                try (EchoClient next = EchoClient.connect(address)) {
+                    for (int i = 0; i < ECHOES_AFTER_FLOOD; i++) {
+                        assertEcho(next, Payloads.random(random, random.nextInt(1, 1025)));
+                    }
+                }
+            }
+            LauncherProcess.Stopped stopped = server.stop();
+            assertThat(stopped.refused()).as(() -> "connections the default cap refused: it must be reached before"
+                    + " the descriptors run out (" + stopped + ")" + server.stderr()).isPositive();
+            assertThat(server.stderr()).as("what the server printed on stderr").doesNotContain("\tat ");
         }
     }
 
@@ -427,11 +498,13 @@ public abstract class EchoConformanceSuite {
         Thread.sleep(300);
     }
 
-    /** The suite's options as launcher flags; the connection cap is lifted so that accept, not the cap, fails. */
-    private List<String> launcherArgs() {
+    /** The suite's options as launcher flags, with {@code maxConnections} or, when null, the launcher's default cap. */
+    private List<String> launcherArgs(Integer maxConnections) {
         ServerOptions options = options();
-        List<String> args = new ArrayList<>(List.of("--bind", options.bind().getHostAddress(),
-                "--max-connections", Integer.toString(Integer.MAX_VALUE)));
+        List<String> args = new ArrayList<>(List.of("--bind", options.bind().getHostAddress()));
+        if (maxConnections != null) {
+            args.addAll(List.of("--max-connections", Integer.toString(maxConnections)));
+        }
         if (options.threads() > 0) {
             args.addAll(List.of("--threads", Integer.toString(options.threads())));
         }

@@ -3,6 +3,7 @@ package io.iobench.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.iobench.options.FileDescriptors;
 import io.iobench.options.UsageException;
 import java.net.InetAddress;
 import java.util.List;
@@ -15,7 +16,8 @@ class LauncherOptionsTest {
     void readsBackEveryOptionItWrites() throws Exception {
         for (LauncherOptions written : List.of(LauncherOptions.of("selector"),
                 LauncherOptions.of("thread-pool").withThreads(512),
-                new LauncherOptions("netty-epoll", InetAddress.getByName("127.0.0.2"), 40_000, 4, 10_000))) {
+                LauncherOptions.of("selector").exitingOnStdinEof(),
+                new LauncherOptions("netty-epoll", InetAddress.getByName("127.0.0.2"), 40_000, 4, 10_000, true))) {
             assertThat(LauncherOptions.parse(written.toArguments())).isEqualTo(written);
         }
     }
@@ -25,8 +27,10 @@ class LauncherOptionsTest {
         LauncherOptions options = LauncherOptions.parse(List.of("--model", "selector"));
 
         assertThat(options.maxConnections()).isNull();
+        assertThat(options.exitOnStdinEof()).as("--exit-on-stdin-eof is opt-in").isFalse();
         assertThat(options.toArguments()).doesNotContain("--max-connections");
-        assertThat(options.serverOptions().maxConnections()).isEqualTo(ServerOptions.defaultMaxConnections());
+        assertThat((long) options.serverOptions().maxConnections()).as("the cap this process leaves room for")
+                .isPositive().isLessThanOrEqualTo(FileDescriptors.limit() - ServerOptions.DESCRIPTOR_HEADROOM);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.iobench.server;
 import io.iobench.options.JvmOptions;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +30,8 @@ final class LauncherProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern READY_LINE = Pattern.compile("READY model=\\S+ port=(\\d+) pid=(\\d+) threads=\\d+");
-    private static final Pattern ACCEPT_FAILURES = Pattern.compile("STOPPED .*accept_failures=(\\d+)");
+    private static final Pattern STOPPED_LINE = Pattern.compile(
+            "STOPPED model=\\S+ accepted=(\\d+) refused=(\\d+) accept_failures=(\\d+) open=(\\d+)");
 
     private final Process process;
     private final Path stderrFile;
@@ -41,17 +43,36 @@ final class LauncherProcess implements AutoCloseable {
         this.port = port;
     }
 
+    /** The counters of the server's STOPPED line. */
+    record Stopped(long accepted, long refused, long acceptFailures, long open) {
+    }
+
     /**
      * Starts {@code iobench server --model NAME ARGS...} and waits for its READY line.
      *
      * @param workDir where its stdout and stderr are written
      */
     static LauncherProcess start(String model, List<String> args, Path workDir) throws IOException {
+        return start(List.of(), model, args, workDir);
+    }
+
+    /**
+     * Starts the server as {@link #start} does, under {@code prlimit --nofile=LIMIT:LIMIT} from its first
+     * instruction, as a user with a low {@code ulimit -n} would.
+     */
+    static LauncherProcess startWithDescriptorLimit(int limit, String model, List<String> args, Path workDir)
+            throws IOException {
+        return start(List.of(PRLIMIT.toString(), "--nofile=" + limit + ":" + limit, "--"), model, args, workDir);
+    }
+
+    private static LauncherProcess start(List<String> prefix, String model, List<String> args, Path workDir)
+            throws IOException {
         Path stdout = workDir.resolve("server.out");
         Path stderr = workDir.resolve("server.err");
         String java = ProcessHandle.current().info().command().orElseThrow(
                 () -> new IllegalStateException("cannot tell which java runs this test"));
-        List<String> command = new ArrayList<>(List.of(java,
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(java,
                 // Small and single-threaded GC: the child shares two cores with the test.
                 "-Xmx128m", "-XX:+UseSerialGC"));
         command.addAll(JvmOptions.required());
@@ -136,6 +157,15 @@ final class LauncherProcess implements AutoCloseable {
         }
     }
 
+    /** @return whether the server process has at most {@code descriptors} open now */
+    boolean holdsAtMostDescriptors(int descriptors) {
+        try {
+            return openDescriptors() <= descriptors;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the server's descriptors", e);
+        }
+    }
+
     /** Sets the server's soft and hard RLIMIT_NOFILE while it runs. */
     void limitDescriptors(int limit) throws IOException, InterruptedException {
         Process prlimit = new ProcessBuilder(PRLIMIT.toString(), "--pid", Long.toString(process.pid()),
@@ -169,6 +199,11 @@ final class LauncherProcess implements AutoCloseable {
         }
     }
 
+    /** @return the lines the server wrote on stderr so far */
+    List<String> stderrLines() throws IOException {
+        return Files.readAllLines(stderrFile);
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
@@ -176,23 +211,37 @@ final class LauncherProcess implements AutoCloseable {
     /**
      * Sends SIGTERM and waits for the launcher to close the server and exit.
      *
-     * @return the {@code accept_failures} counter of its STOPPED line
+     * @return the counters of its STOPPED line
      * @throws IllegalStateException when it does not exit 0 with a STOPPED line
      */
-    long stop() throws IOException, InterruptedException {
+    Stopped stop() throws IOException, InterruptedException {
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("server did not exit within 30 s of SIGTERM");
-        }
+        return awaitStopped();
+    }
+
+    private Stopped awaitStopped() throws IOException, InterruptedException {
+        int exit = awaitExit(Duration.ofSeconds(30));
         String err = Files.readString(stderrFile);
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException("server exited with " + process.exitValue() + ": " + err);
+        if (exit != 0) {
+            throw new IllegalStateException("server exited with " + exit + ": " + err);
         }
-        Matcher stopped = ACCEPT_FAILURES.matcher(err);
+        Matcher stopped = STOPPED_LINE.matcher(err);
         if (!stopped.find()) {
             throw new IllegalStateException("no STOPPED line on stderr: " + err);
         }
-        return Long.parseLong(stopped.group(1));
+        return new Stopped(Long.parseLong(stopped.group(1)), Long.parseLong(stopped.group(2)),
+                Long.parseLong(stopped.group(3)), Long.parseLong(stopped.group(4)));
+    }
+
+    /**
+     * @return the exit code once the process has exited
+     * @throws IllegalStateException when it is still running after {@code timeout}
+     */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("server still running " + timeout.toSeconds() + " s later" + stderr());
+        }
+        return process.exitValue();
     }
 
     @Override

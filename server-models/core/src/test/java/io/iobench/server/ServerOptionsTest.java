@@ -25,6 +25,15 @@ class ServerOptionsTest {
         assertThat((long) ServerOptions.defaultMaxConnections()).isLessThan(FileDescriptors.limit());
     }
 
+    /* At a limit of 64 a JVM holding 40 descriptors has 24 left: three quarters of the limit (48) would be beyond. */
+    @Test
+    void capsConnectionsAtWhatTheLimitLeavesBesideWhatIsHeld() {
+        assertThat(ServerOptions.maxConnectionsLeaving(64, 40)).isEqualTo(64 - 40 - ServerOptions.DESCRIPTOR_HEADROOM);
+        assertThat(ServerOptions.maxConnectionsLeaving(1_048_576, 60)).isEqualTo(1_048_576 - 60 - 8);
+        assertThat(ServerOptions.maxConnectionsLeaving(64, 60)).as("a limit that leaves nothing").isEqualTo(1);
+        assertThat(ServerOptions.maxConnectionsLeaving(1L << 40, 60)).isEqualTo(Integer.MAX_VALUE);
+    }
+
     @Test
     void copiesChangeOneField() {
         ServerOptions options = ServerOptions.loopback().withPort(8080).withThreads(3).withMaxConnections(5);

@@ -20,9 +20,10 @@ import java.util.concurrent.Executors;
  * <p>Where it breaks: each blocking read that finds no data goes through the poller, so a latency-bound workload
  * pays for an extra hand-off compared with a thread blocked in the kernel, and carriers are shared: a handler
  * that burns CPU or pins its carrier in native code delays every connection queued behind it. The JDK opens its
- * poller on the first read that has to wait: if descriptors have run out by then, that fails, and so does every
- * later wait of every virtual thread on a socket (JDK 25). {@code --threads}
- * does not apply: the JDK sizes the carrier pool to the cores ({@code -Djdk.virtualThreadScheduler.parallelism}).
+ * poller on the first read that has to wait, and if descriptors have run out by then, every later wait of every
+ * virtual thread on a socket fails (JDK 25): the server opens it before it listens ({@code VirtualThreadPoller}).
+ * {@code --threads} does not apply: the JDK sizes the carrier pool to the cores
+ * ({@code -Djdk.virtualThreadScheduler.parallelism}).
  */
 public final class VirtualThreadsModel implements IoModel {
 
@@ -43,6 +44,7 @@ public final class VirtualThreadsModel implements IoModel {
 
     @Override
     public EchoServer start(ServerOptions options) throws IOException {
+        VirtualThreadPoller.open();
         return BlockingEchoServer.start(options, "vt", 0,
                 () -> Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("vt-conn-", 1).factory()));
     }
