@@ -49,15 +49,7 @@ class MeasuredWindowReadingsTest {
                 return real.times();
             }
         };
-        ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        try (TestEchoServer server = TestEchoServer.start()) {
-            LoadOptions options = LoadOptions.parse(List.of("--target", server.target(), "--connections", "4",
-                    "--duration", "1s", "--warmup", "500ms", "--idle-window", "0", "--server-pid", Long.toString(pid),
-                    "--out", temp.toString()));
-            RunFacts facts = new LoadRun(options, Files.createDirectories(temp), new PrintStream(progress, true,
-                    StandardCharsets.UTF_8), watched, new StopRequests()).execute();
-            assertThat(facts.failure()).as(progress.toString(StandardCharsets.UTF_8)).isNull();
-        }
+        run(watched);
 
         // Before connecting, once connected, just before the window, its two edges, just after it.
         assertThat(kinds).containsExactly("snapshot", "snapshot", "snapshot", "times", "times", "snapshot");
@@ -87,19 +79,24 @@ class MeasuredWindowReadingsTest {
                 return real.times();
             }
         };
-        ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        RunFacts facts;
-        try (TestEchoServer server = TestEchoServer.start()) {
-            LoadOptions options = LoadOptions.parse(List.of("--target", server.target(), "--connections", "4",
-                    "--duration", "1s", "--warmup", "500ms", "--idle-window", "0", "--server-pid", Long.toString(pid),
-                    "--out", temp.toString()));
-            facts = new LoadRun(options, Files.createDirectories(temp), new PrintStream(progress, true,
-                    StandardCharsets.UTF_8), slowAtTheEnd).execute();
-        }
+        RunFacts facts = run(slowAtTheEnd);
 
-        assertThat(facts.failure()).as(progress.toString(StandardCharsets.UTF_8)).isNull();
         assertThat(facts.window().io().exited()).isZero();
         assertThat(facts.window().io().runNs()).isPositive();
         assertThat(facts.window().ioBusy()).isPositive();
+    }
+
+    /** A short closed-loop run against a test server in this process, reading it through {@code readings}. */
+    private RunFacts run(ServerReadings readings) throws Exception {
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        try (TestEchoServer server = TestEchoServer.start()) {
+            LoadOptions options = LoadOptions.parse(List.of("--target", server.target(), "--connections", "4",
+                    "--duration", "1s", "--warmup", "500ms", "--idle-window", "0", "--server-pid",
+                    Long.toString(ProcessHandle.current().pid()), "--out", temp.toString()));
+            RunFacts facts = new LoadRun(options, Files.createDirectories(temp), new PrintStream(progress, true,
+                    StandardCharsets.UTF_8), readings, new StopRequests()).execute();
+            assertThat(facts.failure()).as(progress.toString(StandardCharsets.UTF_8)).isNull();
+            return facts;
+        }
     }
 }

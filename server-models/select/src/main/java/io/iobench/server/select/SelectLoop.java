@@ -168,9 +168,10 @@ final class SelectLoop {
 
     private void admit(int fd) {
         if (!FdSet.fits(fd)) {
-            posix.close(fd);
+            // Counted before the close: the peer sees EOF the moment the descriptor closes, and reads the counts.
             ledger.refuse();
             overflowLog.overflowed(fd);
+            posix.close(fd);
             return;
         }
         if (!ledger.admit()) {
