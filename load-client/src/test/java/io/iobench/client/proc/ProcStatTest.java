@@ -255,8 +255,9 @@ class ProcStatTest {
 
     @Test
     void takesAnExitedButUnreapedProcessForDead() throws Exception {
-        // A shell that starts a child which exits at once, and does not reap it while it sleeps: a zombie.
-        Process shell = new ProcessBuilder("sh", "-c", "true & echo $!; exec sleep 30").start();
+        // A shell starts a child and execs a sleep, which never reaps: the child exits after the exec and stays a
+        // zombie. One that exited before the exec could be reaped by the shell, and was, once in a while.
+        Process shell = new ProcessBuilder("sh", "-c", "sleep 0.3 & echo $!; exec sleep 30").start();
         try {
             long zombie = Long.parseLong(shell.inputReader().readLine().trim());
             for (int i = 0; i < 100 && !Files.readString(Path.of("/proc/" + zombie + "/stat")).contains(") Z"); i++) {
