@@ -34,7 +34,8 @@ import java.util.stream.Stream;
  *     jmh-*.json inside DIR are added; DIR/points.csv and DIR/points.json, the statistics of each point's
  *     repetitions, are written into the sweep even with --out
  * iobench report --compare DIR_A DIR_B [--out DIR] [--debug]
- *     writes compare.html and compare.md into DIR_B (or --out)
+ *     writes compare.html and compare.md into DIR_B (or --out) and prints, per figure, how many common points
+ *     show no significant change over their repetitions
  * </pre>
  *
  * Files that cannot be read (a corrupt {@code result.json}, one holding a value no run produces, a truncated
