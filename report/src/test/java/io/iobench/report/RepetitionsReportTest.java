@@ -40,7 +40,11 @@ class RepetitionsReportTest {
         CommandRun run = CommandRun.of(dir.toString());
 
         assertThat(run.exit()).as(run.err()).isZero();
+        // Every chart drew, the medians' interval lines among them.
+        assertThat(run.err()).doesNotContain("warning");
+        assertThat(dir.resolve("charts/throughput-s64.svg")).isRegularFile();
         String markdown = Files.readString(dir.resolve("report.md"));
+        assertThat(markdown).contains("the thin vertical line through it is the median's 95% interval");
         assertThat(markdown.indexOf("## Headline")).isPositive().isLessThan(markdown.indexOf("## Sweep and"));
         // netty-epoll is 10% faster by construction, with 1% spread: distinguishable even at three a side.
         assertThat(markdown).containsPattern("selector vs netty-epoll at 10 connections: 0\\.\\d\\d× \\[0\\.\\d\\d,"

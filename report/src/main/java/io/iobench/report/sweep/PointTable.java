@@ -53,7 +53,10 @@ final class PointTable {
                 .filter(f -> points.stream().anyMatch(p -> sweep.point(p).estimate(f).isPresent())).toList();
         List<Column> header = new ArrayList<>(columns.columns());
         header.add(Column.number("runs"));
-        shown.forEach(figure -> header.add(Column.number(EstimateText.header(figure))));
+        // A point's latency is its primary one: corrected in an open loop, so named where every point is one.
+        boolean open = points.stream().allMatch(run -> run.key().slice().openLoop());
+        shown.forEach(figure -> header.add(Column.number((open && figure.unit().equals("µs") ? "corr. " : "")
+                + EstimateText.header(figure))));
         header.add(Column.text("flags"));
         Table table = new Table(header);
         for (RunView run : points) {
