@@ -10,6 +10,7 @@ import io.iobench.report.document.Document;
 import io.iobench.report.html.HtmlFormat;
 import io.iobench.report.markdown.MarkdownFormat;
 import io.iobench.report.view.SweepView;
+import io.iobench.results.PointsFile;
 import io.iobench.results.SweepReader;
 import io.iobench.results.Warning;
 import io.iobench.report.sweep.SweepReport;
@@ -30,9 +31,11 @@ import java.util.stream.Stream;
  * <pre>
  * iobench report DIR [--out DIR] [--jmh FILE[,FILE...]] [--percentile-connections N] [--debug]
  *     writes DIR/report.html, DIR/report.md and DIR/charts/*.png|svg; JMH files named with --jmh and any
- *     jmh-*.json inside DIR are added
+ *     jmh-*.json inside DIR are added; DIR/points.csv and DIR/points.json, the statistics of each point's
+ *     repetitions, are written into the sweep even with --out
  * iobench report --compare DIR_A DIR_B [--out DIR] [--debug]
- *     writes compare.html and compare.md into DIR_B (or --out)
+ *     writes compare.html and compare.md into DIR_B (or --out) and prints, per figure, how many common points
+ *     show no significant change over their repetitions
  * </pre>
  *
  * Files that cannot be read (a corrupt {@code result.json}, one holding a value no run produces, a truncated
@@ -88,6 +91,11 @@ public final class ReportCommand {
                     + ": no runs/*/result.json could be read and no JMH results (jmh-*.json, --jmh) were given");
             return CommandShell.FAILED;
         }
+        // The points' statistics derive from the runs alone: they belong beside them, wherever the pages go.
+        if (!sweep.points().isEmpty()) {
+            PointsFile.of(sweep.points()).write(dir);
+            out.println("wrote " + dir.resolve(PointsFile.CSV) + " and " + PointsFile.JSON);
+        }
         Path outDir = outDir(flags, dir);
         SweepReport report = new SweepReport(sweep, outDir, percentileConnections, jmh);
         Document document = report.document();
@@ -109,6 +117,7 @@ public final class ReportCommand {
         CompareReport report = new CompareReport(a, b);
         report.warnings().forEach(w -> warn(err, w));
         write(report.document(), outDir(flags, b.dir()), "compare", out);
+        report.counts().forEach(out::println);
         return CommandShell.OK;
     }
 

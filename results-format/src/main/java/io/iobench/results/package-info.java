@@ -8,6 +8,8 @@
  *   <li>{@code latency.hlog}, the interval log in microseconds: {@link io.iobench.results.LatencyLogFile};</li>
  *   <li>{@code manifest.json}, a sweep: {@link io.iobench.results.SweepManifest};</li>
  *   <li>{@code summary.csv}, a row per run: {@link io.iobench.results.SummaryCsv};</li>
+ *   <li>{@code points.json} and {@code points.csv}, a row per point with the medians and intervals of its
+ *       repetitions: {@link io.iobench.results.PointsFile}, from {@link io.iobench.results.PointStatistics};</li>
  *   <li>the sweep directory that holds them: written by {@link io.iobench.results.SweepDirectory}, read by
  *       {@link io.iobench.results.SweepReader} into a {@link io.iobench.results.StoredSweep}.</li>
  * </ul>

@@ -97,6 +97,16 @@ final class SchemaDocument {
             md.append("| `").append(column.name()).append("` | `")
                     .append(column.field().substring(1).replace('/', '.')).append("` |\n");
         }
+
+        md.append("\n## points.json (schema `").append(PointsFile.SCHEMA).append("`), points.csv\n\n")
+                .append(resolve(PointsFile.class, paragraphs(docs.get("PointsFile")))).append("\n\n")
+                .append("| field | type | meaning |\n|---|---|---|\n");
+        fields(PointsFile.class, "", "", md);
+        md.append("\n| column of points.csv | the points.json field it shows |\n|---|---|\n");
+        for (PointsFile.Column column : PointsFile.COLUMNS) {
+            md.append("| `").append(column.name()).append("` | `points[].")
+                    .append(column.field().substring(1).replace('/', '.')).append("` |\n");
+        }
         return md.toString();
     }
 

@@ -47,6 +47,10 @@ class SchemaDocumentTest {
         for (SummaryCsv.Column column : SummaryCsv.COLUMNS) {
             assertThat(schema).contains("| `" + column.name() + "` |");
         }
+        for (PointsFile.Column column : PointsFile.COLUMNS) {
+            assertThat(schema).contains("| `" + column.name() + "` |")
+                    .contains("| `points[]." + column.field().substring(1).replace('/', '.') + "` |");
+        }
     }
 
     /** {@code /runs/0/id} as the document writes it: {@code runs[].id}; list items of plain values are the list. */

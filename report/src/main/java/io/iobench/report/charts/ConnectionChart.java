@@ -5,11 +5,16 @@ import io.iobench.report.view.RunView;
 import io.iobench.report.view.RunKey;
 import io.iobench.report.view.RunStatus;
 import io.iobench.report.view.SweepView;
+import io.iobench.results.PointStatistics;
+import io.iobench.statistics.Figure;
+import io.iobench.statistics.PointEstimate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
 
 /**
@@ -48,6 +53,10 @@ final class ConnectionChart {
 
     /** The chart, or null when no run has this metric. */
     static XYChart of(SweepView sweep, List<RunView> runs, Metric metric, Axis x, Scale yScale, String title) {
+        if (sweep.mostRepetitions() > 1 && runs.stream()
+                .allMatch(run -> metric.figure(run.key().slice().openLoop()).isPresent())) {
+            return ofPoints(sweep, runs, metric, x, yScale, title);
+        }
         XyPlot plot = new XyPlot(title, x.title(), x.scale(), metric.label(), yScale);
         boolean anyValue = false;
         for (String model : sweep.models()) {
@@ -70,6 +79,51 @@ final class ConnectionChart {
             }
         }
         runs.stream().filter(run -> run.status() == RunStatus.FAILED).forEach(run -> plot.failed(x.of(run)));
+        return anyValue ? plot.chart() : null;
+    }
+
+    /**
+     * A sweep with repetitions: a line per model through each point's median, with the median's 95% interval as a
+     * thin vertical line where the point has the 3 counted repetitions one needs. A point none of whose runs counts
+     * is a red ×; one with a flagged repetition is under a ▲; one whose latency no repetition could give (all
+     * latency_incomplete) is a ◆ at the bottom.
+     */
+    private static XYChart ofPoints(SweepView sweep, List<RunView> runs, Metric metric, Axis x, Scale yScale,
+                                    String title) {
+        XyPlot plot = new XyPlot(title, x.title(), x.scale(), metric.label(), yScale);
+        Set<String> ids = runs.stream().map(RunView::id).collect(Collectors.toSet());
+        List<RunView> points = sweep.pointRuns().stream().filter(run -> ids.contains(run.id())).toList();
+        boolean anyValue = false;
+        for (String model : sweep.models()) {
+            List<RunView> line = points.stream().filter(run -> run.key().model().equals(model))
+                    .sorted(Comparator.comparingDouble(x::of)).toList();
+            if (line.isEmpty()) {
+                continue;
+            }
+            double[] ys = new double[line.size()];
+            for (int i = 0; i < line.size(); i++) {
+                RunView run = line.get(i);
+                PointStatistics point = sweep.point(run);
+                Figure figure = metric.figure(run.key().slice().openLoop()).orElseThrow();
+                PointEstimate estimate = point.estimate(figure).orElse(null);
+                ys[i] = estimate == null ? Double.NaN : estimate.median();
+                if (estimate == null) {
+                    if (point.counted() == 0) {
+                        plot.failed(x.of(run));
+                    } else if (metric.latency()) {
+                        plot.incomplete(x.of(run));
+                    }
+                    continue;
+                }
+                anyValue = true;
+                estimate.interval().ifPresent(interval -> plot.interval(sweep.modelIndex(model), x.of(run),
+                        interval.low(), interval.high()));
+                if (point.flagged() > 0) {
+                    plot.flagged(x.of(run), estimate.median());
+                }
+            }
+            plot.line(model, sweep.modelIndex(model), line.stream().mapToDouble(x::of).toArray(), ys, false, true);
+        }
         return anyValue ? plot.chart() : null;
     }
 

@@ -5,6 +5,8 @@ import io.iobench.report.view.NumberText;
 import io.iobench.report.view.RunView;
 import io.iobench.report.view.RunStatus;
 import io.iobench.report.view.SweepView;
+import io.iobench.statistics.Figure;
+import io.iobench.statistics.PointEstimate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -47,11 +49,19 @@ final class IdleCpuChart {
             for (int c : connections) {
                 values.add(measured.stream()
                         .filter(run -> run.key().model().equals(model) && run.key().connections() == c)
-                        .map(run -> run.value(Metric.IDLE_CPU_CORES)).findFirst().orElse(Double.NaN));
+                        .map(run -> idleCores(sweep, run)).findFirst().orElse(Double.NaN));
             }
             CategorySeries series = chart.addSeries(model, categories, values);
             series.setFillColor(ChartStyle.modelColour(sweep.modelIndex(model)));
         }
         return chart;
+    }
+
+    /** A run's idle cores; with repetitions, the median of its point's. */
+    private static double idleCores(SweepView sweep, RunView run) {
+        if (sweep.mostRepetitions() <= 1) {
+            return run.value(Metric.IDLE_CPU_CORES);
+        }
+        return sweep.point(run).estimate(Figure.IDLE_CPU_CORES).map(PointEstimate::median).orElse(Double.NaN);
     }
 }

@@ -10,9 +10,11 @@ import io.iobench.results.Warnings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.knowm.xchart.XYChart;
 
 /**
@@ -71,7 +73,12 @@ final class PercentileChart {
     /** The chart of the slice's runs at {@code connections}, or null when no distribution could be read. */
     XYChart of(List<RunView> runs, int connections, String title) {
         XyPlot plot = new XyPlot(title, "percentile", new PercentileScale(), "latency (µs)", new LogScale());
+        // With repetitions a point is drawn by its first run: a line per repetition would bury the models.
+        Set<String> firstOfPoint = new HashSet<>(sweep.pointRuns().stream().map(RunView::id).toList());
         for (RunView run : runs) {
+            if (!firstOfPoint.contains(run.id())) {
+                continue;
+            }
             // A run whose starved connections left no sample would draw the best distribution of all.
             if (run.key().connections() != connections || run.status() == RunStatus.FAILED
                     || run.flags().contains("latency_incomplete")) {

@@ -50,7 +50,7 @@ public final class SweepCharts {
         blocks.add(figure(throughput, () -> line(runs, Metric.MSGS_PER_S, new LinearScale(), throughput),
                 "throughput-" + slice.id(), "Echoes completed per second in the measured window, against active"
                         + " connections (log scale). Higher is better; where a line flattens the model has saturated,"
-                        + " where it falls the model pays for its own overhead.", runs, true));
+                        + " where it falls the model pays for its own overhead." + intervals(), runs, true));
 
         boolean corrected = corrected(runs);
         List<Metric> latencies = corrected
@@ -62,7 +62,8 @@ public final class SweepCharts {
             blocks.add(figure(title, () -> line(runs, latency, new LogScale(), title),
                     "latency-" + percentile.replace(".", "") + "-" + slice.id(),
                     "The " + percentile + " of round-trip latency, µs, against active connections."
-                            + " Lower is better." + LOG_AXES + (corrected ? OPEN_LOOP : ""), runs, true));
+                            + " Lower is better." + LOG_AXES + (corrected ? OPEN_LOOP : "") + intervals(), runs,
+                    true));
         }
 
         Optional<PercentileChart.Choice> choice = PercentileChart.choose(runs, percentileConnections);
@@ -76,7 +77,9 @@ public final class SweepCharts {
                             + " (90%, 99%, 99.9%, ...). Low and flat is good; a line that turns up early has a tail."
                             + (corrected ? " Dashed: corrected latency, measured from the intended send time; the"
                             + " gap to the solid line is coordinated omission." : "")
-                            + " " + choice.get().reason(), drawn, false));
+                            + " " + choice.get().reason() + (sweep.mostRepetitions() > 1 ? " Each point is drawn"
+                            + " by its first run; every run's distribution is in its directory." : ""), drawn,
+                    false));
         }
 
         String cpu = "Server CPU per message" + suffix;
@@ -84,7 +87,7 @@ public final class SweepCharts {
                 "cpu-per-message-" + slice.id(),
                 "Server CPU time (user + system) per echoed message, µs, against active connections (log scale)."
                         + " Lower is cheaper: it counts the system calls, wake-ups and copies each message costs;"
-                        + " a rise with connections is per-connection overhead.", runs, true));
+                        + " a rise with connections is per-connection overhead." + intervals(), runs, true));
         String memory = "Memory per connection" + suffix;
         blocks.add(figure(memory, () -> line(runs, Metric.MEMORY_PER_CONNECTION_KIB, new LinearScale(), memory),
                 "memory-per-connection-" + slice.id(),
@@ -97,6 +100,13 @@ public final class SweepCharts {
                         + " or waits in epoll should show nothing; one that polls or spins burns a core or more"
                         + " whatever the load.", runs, false));
         return blocks;
+    }
+
+    /** What a chart of a sweep with repetitions draws; nothing to say for one run per point. */
+    private String intervals() {
+        return sweep.mostRepetitions() <= 1 ? "" : " Each point is the median of its repetitions; the thin vertical"
+                + " line through it is the median's 95% interval (order-statistic), where the point has 3 counted"
+                + " repetitions or more.";
     }
 
     private XYChart line(List<RunView> runs, Metric metric, Scale yScale, String title) {

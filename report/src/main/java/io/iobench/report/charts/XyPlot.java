@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -30,6 +31,11 @@ final class XyPlot {
     private final List<double[]> flagged = new ArrayList<>();
     private final List<Double> failed = new ArrayList<>();
     private final List<Double> incomplete = new ArrayList<>();
+    private final List<Interval> intervals = new ArrayList<>();
+
+    /** A median's interval at {@code x}, from {@code low} to {@code high}, in its model's colour. */
+    private record Interval(int modelIndex, double x, double low, double high) {
+    }
 
     XyPlot(String title, String xTitle, Scale xScale, String yTitle, Scale yScale) {
         this.title = title;
@@ -46,6 +52,15 @@ final class XyPlot {
      */
     void line(String name, int modelIndex, double[] x, double[] y, boolean dashed, boolean markers) {
         lines.add(new Line(name, modelIndex, x.clone(), y.clone(), dashed, markers));
+    }
+
+    /**
+     * A point's 95% interval, drawn as a thin vertical line from {@code low} to {@code high} through its median.
+     * Drawn as a series of two points rather than with XChart's error bars, which are symmetric about the value and
+     * in the plot's own units: an order-statistic interval is not symmetric, and on a log axis no interval is.
+     */
+    void interval(int modelIndex, double x, double low, double high) {
+        intervals.add(new Interval(modelIndex, x, low, high));
     }
 
     /** A point of a flagged run, drawn under a black ▲. */
@@ -80,7 +95,9 @@ final class XyPlot {
         List<Double> bottom = new ArrayList<>(failed);
         bottom.addAll(incomplete);
         double[] xRange = range(xScale, lines.stream().map(Line::x).toList(), bottom);
-        double[] yRange = range(yScale, lines.stream().map(Line::y).toList(), List.of());
+        List<Double> intervalEnds = intervals.stream().flatMap(i -> Stream.of(i.low(), i.high()))
+                .toList();
+        double[] yRange = range(yScale, lines.stream().map(Line::y).toList(), intervalEnds);
         chart.getStyler().setXAxisMin(xRange[0]).setXAxisMax(xRange[1]).setYAxisMin(yRange[0]).setYAxisMax(yRange[1]);
         chart.setCustomXAxisTickLabelsFormatter(position -> tickLabel(xScale, position));
         chart.setCustomYAxisTickLabelsFormatter(position -> tickLabel(yScale, position));
@@ -97,6 +114,18 @@ final class XyPlot {
             if (line.dashed()) {
                 series.setLineStyle(SeriesLines.DASH_DASH);
             }
+        }
+        for (int i = 0; i < intervals.size(); i++) {
+            Interval interval = intervals.get(i);
+            double x = xScale.position(interval.x());
+            double[] y = {yScale.position(interval.low()), yScale.position(interval.high())};
+            if (Double.isNaN(x) || Double.isNaN(y[0]) || Double.isNaN(y[1])) {
+                continue;
+            }
+            XYSeries series = chart.addSeries("95% interval " + (i + 1), new double[] {x, x}, y);
+            series.setLineColor(ChartStyle.modelColour(interval.modelIndex())).setLineWidth(1f);
+            series.setMarker(SeriesMarkers.NONE);
+            series.setShowInLegend(false);
         }
         // A flagged value the y scale cannot show (zero on a log axis) has no point to mark.
         List<double[]> marks = flagged.stream().map(p -> new double[] {xScale.position(p[0]), yScale.position(p[1])})

@@ -20,5 +20,10 @@
  * <p>A failed run is never part of a line: its line has a gap there, and a red × sits at the bottom of the plot at
  * its connection count. A flagged run ({@code client_bound}, {@code rate_missed}) stays in its line, since it was
  * measured, under a black ▲. Every caption says so.
+ *
+ * <p>A sweep whose points ran more than once draws each point at the median of its repetitions, with the median's
+ * 95% interval as a thin vertical line in the model's colour, where it has one. XChart's error bars are not used:
+ * they are symmetric about the value, and an order-statistic interval is not, nor is any interval once a log axis
+ * maps it.
  */
 package io.iobench.report.charts;

@@ -21,8 +21,10 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * The comparison of sweep A with sweep B: both environments side by side with their differences marked, every common
- * point with A, B and B/A for throughput, latency and server CPU per message, and the points only one side has.
+ * The comparison of sweep A with sweep B: both environments side by side with their differences marked, the
+ * verdict on every figure of every common point over its repetitions ({@link Verdicts}), and the points only one
+ * side has. Sweeps of one run per point, which no verdict can be given for, also get every common point with A, B
+ * and B/A for throughput, latency and server CPU per message, run against run.
  */
 public final class CompareReport {
 
@@ -35,11 +37,25 @@ public final class CompareReport {
     private final SweepView a;
     private final SweepView b;
     private final Comparison comparison;
+    private final Verdicts verdicts;
 
     public CompareReport(SweepView a, SweepView b) {
         this.a = a;
         this.b = b;
         this.comparison = Comparison.of(a, b);
+        this.verdicts = new Verdicts(a, b, comparison);
+    }
+
+    /**
+     * A line per figure counting the common points by verdict, {@code msgs/s: 3 of 4 points: no significant
+     * change; 1 improved}; or, when no point has the repetitions a verdict needs, the line saying so.
+     */
+    public List<String> counts() {
+        if (verdicts.any()) {
+            return verdicts.counts();
+        }
+        return List.of(comparison.common().isEmpty() ? "no common points"
+                : "no point has 3 repetitions on both sides: no significance can be given (run --repeat 3 or more)");
     }
 
     /** Both sweeps' warnings, A's first. */
@@ -60,6 +76,13 @@ public final class CompareReport {
                 + " check they are the differences you meant to measure.");
         document.table(sideBySide());
 
+        verdicts.blocks().forEach(document::add);
+        if (a.mostRepetitions() > 1 || b.mostRepetitions() > 1) {
+            // Run by run, a point's first repetitions would stand for all of them: the verdicts above replace it.
+            only(document, "Only in A", "only-a", comparison.onlyA());
+            only(document, "Only in B", "only-b", comparison.onlyB());
+            return document;
+        }
         document.heading(2, "Common points", "common");
         document.paragraph("Each point both sweeps measured, with the ratio B/A of each metric, then each metric's"
                 + " values on both sides. Above 1 means B's number is"

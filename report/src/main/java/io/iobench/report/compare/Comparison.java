@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The points two sweeps have in common, matched on their {@link RunKey}, and those only one of them has.
+ * The points two sweeps have in common, matched on their {@link RunKey}, and those only one of them has. Each
+ * point is stood for by the first of its runs; its repetitions are in its sweep's
+ * {@link SweepView#point(RunView)}.
  *
  * @param common pairs in A's report order
  * @param onlyA  points A measured and B did not
@@ -27,12 +29,13 @@ public record Comparison(List<Pair> common, List<RunView> onlyA, List<RunView> o
         onlyB = List.copyOf(onlyB);
     }
 
+    /** Matches the points of A and B; a point's repetitions are one point, stood for by its first run. */
     public static Comparison of(SweepView a, SweepView b) {
         Map<RunKey, RunView> inB = new LinkedHashMap<>();
-        b.runs().forEach(run -> inB.putIfAbsent(run.key(), run));
+        b.pointRuns().forEach(run -> inB.putIfAbsent(run.key(), run));
         List<Pair> common = new ArrayList<>();
         List<RunView> onlyA = new ArrayList<>();
-        for (RunView run : a.runs()) {
+        for (RunView run : a.pointRuns()) {
             RunView other = inB.remove(run.key());
             if (other == null) {
                 onlyA.add(run);

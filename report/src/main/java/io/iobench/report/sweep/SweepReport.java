@@ -10,6 +10,7 @@ import io.iobench.report.document.Table.Cell;
 import io.iobench.report.document.Table.Column;
 import io.iobench.report.document.Table.Tone;
 import io.iobench.report.jmh.JmhSection;
+import io.iobench.report.view.EstimateText;
 import io.iobench.report.view.IdleAxis;
 import io.iobench.report.view.NumberText;
 import io.iobench.report.view.RunView;
@@ -61,6 +62,9 @@ public final class SweepReport {
         // Charts and JMH files come first: reading them may add warnings, which the page shows at the top.
         List<Block> body = new ArrayList<>();
         if (!sweep.runs().isEmpty()) {
+            if (sweep.mostRepetitions() > 1) {
+                body.addAll(points());
+            }
             body.addAll(runs());
         }
         body.addAll(unreadable());
@@ -84,6 +88,9 @@ public final class SweepReport {
             document.add(new Block.Notices("Warnings: some files could not be used",
                     warnings.all().stream().map(Warning::toString).toList()));
         }
+        if (!sweep.runs().isEmpty()) {
+            new Headline(sweep).blocks().forEach(document::add);
+        }
         document.heading(2, "Sweep and environment", "environment");
         document.add(new Block.Facts(SweepFacts.sweep(sweep)));
         document.add(new Block.Facts(SweepFacts.environment(sweep.environment())));
@@ -101,11 +108,44 @@ public final class SweepReport {
         return warnings.all();
     }
 
+    /**
+     * A sweep whose points ran more than once: a row per point, each figure the median of its repetitions with its
+     * interval. The runs table after it keeps every repetition's own figures.
+     */
+    private List<Block> points() {
+        PointTable table = new PointTable(sweep);
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Heading(2, "Points", "points"));
+        blocks.add(new Block.Paragraph("One row per point, over its repetitions: the runs of this sweep that"
+                + " measured the same point. Each figure is the median of the repetitions that count, with the"
+                + " median's 95% interval in brackets: " + EstimateText.INTERVAL + ". A point with fewer than 3 says"
+                + " so instead. Failed and corrupt runs"
+                + " count for nothing; flagged runs (client_bound, stalled, steal of "
+                + NumberText.format(RunView.STEAL_NOTED_PCT, false) + "% or more) count and are named in the flags"
+                + " column; latency_incomplete runs count in every figure but the latencies. Latency is corrected"
+                + " (from the intended send time) in an open loop, uncorrected in a closed one; points.csv and"
+                + " points.json beside the report also give each percentile pooled over all repetitions' messages,"
+                + " from their merged histograms."));
+        String common = table.common();
+        if (!common.isEmpty()) {
+            blocks.add(new Block.Paragraph(common));
+        }
+        blocks.add(new Block.Heading(3, "Throughput and latency", "points-load"));
+        blocks.add(new Block.TableBlock(table.table(PointTable.LOAD)));
+        if (table.measured(PointTable.COSTS)) {
+            blocks.add(new Block.Heading(3, "Server costs", "points-costs"));
+            blocks.add(new Block.TableBlock(table.table(PointTable.COSTS)));
+        }
+        return blocks;
+    }
+
     private List<Block> runs() {
         RunTable table = new RunTable(sweep.runs());
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Heading(2, "Runs", "runs"));
-        StringBuilder reading = new StringBuilder("One row per run. Latency is the round trip of one message, in µs,"
+        StringBuilder reading = new StringBuilder(sweep.mostRepetitions() > 1 ? "One row per run, every"
+                + " repetition on its own row." : "One row per run.");
+        reading.append(" Latency is the round trip of one message, in µs,"
                 + " measured from the moment it was actually sent; corr. columns, where present, measure from the"
                 + " moment the open-loop schedule meant to send it. Server columns come from /proc of the server"
                 + " process over the measured window; idle cores from a window with the connections open and silent;"

@@ -1,7 +1,9 @@
 package io.iobench.report.view;
 
 import io.iobench.results.RunResult;
+import io.iobench.statistics.Figure;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -78,6 +80,30 @@ public enum Metric {
     public Double of(RunResult result) {
         Number number = value.apply(result);
         return number == null ? null : number.doubleValue();
+    }
+
+    /**
+     * The figure of a point's statistics this metric is, where it is one: a point's latency is corrected in an open
+     * loop and uncorrected in a closed one, so {@code P99_US} is {@link Figure#P99_US} only in a closed loop and
+     * {@code CORRECTED_P99_US} only in an open one.
+     *
+     * @param openLoop whether the run is an open loop's
+     */
+    public Optional<Figure> figure(boolean openLoop) {
+        Figure figure = switch (this) {
+            case MSGS_PER_S -> Figure.MSGS_PER_S;
+            case P50_US -> openLoop ? null : Figure.P50_US;
+            case P99_US -> openLoop ? null : Figure.P99_US;
+            case P999_US -> openLoop ? null : Figure.P999_US;
+            case CORRECTED_P50_US -> openLoop ? Figure.P50_US : null;
+            case CORRECTED_P99_US -> openLoop ? Figure.P99_US : null;
+            case CORRECTED_P999_US -> openLoop ? Figure.P999_US : null;
+            case SERVER_CPU_US_PER_MSG -> Figure.SERVER_CPU_US_PER_MSG;
+            case CTX_SWITCHES_PER_MSG -> Figure.CONTEXT_SWITCHES_PER_MSG;
+            case IDLE_CPU_CORES -> Figure.IDLE_CPU_CORES;
+            default -> null;
+        };
+        return Optional.ofNullable(figure);
     }
 
     /** Whether the value is a latency percentile, uncorrected or corrected. */

@@ -1,5 +1,6 @@
 package io.iobench.report.view;
 
+import io.iobench.results.PointStatistics;
 import io.iobench.results.RunResult;
 import io.iobench.results.StoredRun;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ public final class RunView {
      * Steal from this share of a side's CPU time up is named beside the flags: the process pinned there stalled
      * that often, unseen in its own CPU time. A VM shows some steal in most runs; below this it is noise.
      */
-    public static final double STEAL_NOTED_PCT = 2.0;
+    public static final double STEAL_NOTED_PCT = PointStatistics.STEAL_MARKED_PCT;
 
     private final StoredRun stored;
     private final RunKey key;

@@ -1,11 +1,14 @@
 package io.iobench.report.view;
 
+import io.iobench.results.PointStatistics;
 import io.iobench.results.RunResult;
 import io.iobench.results.StoredSweep;
 import io.iobench.results.SweepManifest;
 import io.iobench.results.UnreadableRun;
 import io.iobench.results.Warning;
+import io.iobench.results.Warnings;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,18 +21,28 @@ import java.util.TreeSet;
 
 /**
  * A stored sweep as the report shows it: its runs in report order (slice, connections, then model in plan order)
- * and its models in plan order, which fixes each model's colour and marker in every chart.
+ * and its models in plan order, which fixes each model's colour and marker in every chart; and its points, the
+ * runs of one {@link RunKey} being repetitions of one point, with their statistics ({@link PointStatistics}).
  */
 public final class SweepView {
 
     private final StoredSweep stored;
     private final List<String> models;
     private final List<RunView> runs;
+    private final Map<String, PointStatistics> pointOfRun = new HashMap<>();
+    private final List<PointStatistics> points;
+    private final List<Warning> pointWarnings;
 
     private SweepView(StoredSweep stored, List<String> models, List<RunView> runs) {
         this.stored = stored;
         this.models = List.copyOf(models);
         this.runs = runs.stream().sorted(order(this.models)).toList();
+        Warnings warnings = new Warnings();
+        this.points = PointStatistics.of(stored, warnings);
+        this.pointWarnings = warnings.all();
+        for (PointStatistics point : points) {
+            point.repetitions().forEach(repetition -> pointOfRun.put(repetition.run().id(), point));
+        }
     }
 
     public static SweepView of(StoredSweep stored) {
@@ -72,9 +85,40 @@ public final class SweepView {
         return stored.unreadable();
     }
 
-    /** Files that could not be used. */
+    /** Files that could not be used: the sweep's, then the interval logs the points' statistics could not read. */
     public List<Warning> warnings() {
-        return stored.warnings();
+        List<Warning> all = new ArrayList<>(stored.warnings());
+        all.addAll(pointWarnings);
+        return all;
+    }
+
+    /** Every point of the sweep with the statistics of its repetitions, in {@link PointStatistics.Key} order. */
+    public List<PointStatistics> points() {
+        return points;
+    }
+
+    /** The point a run is a repetition of. */
+    public PointStatistics point(RunView run) {
+        return pointOfRun.get(run.id());
+    }
+
+    /**
+     * The runs in report order, one per point: the first of its repetitions to start, standing for the point
+     * where a table or chart needs its key.
+     */
+    public List<RunView> pointRuns() {
+        Set<PointStatistics> seen = new HashSet<>();
+        return runs.stream().filter(run -> seen.add(point(run))).toList();
+    }
+
+    /** The most runs any point has: 1 for a sweep without repetitions. */
+    public int mostRepetitions() {
+        return points.stream().mapToInt(point -> point.repetitions().size()).max().orElse(0);
+    }
+
+    /** The fewest counted repetitions of a point that has any: below 3 no point has an interval everywhere. */
+    public int fewestCounted() {
+        return points.stream().mapToInt(PointStatistics::counted).filter(n -> n > 0).min().orElse(0);
     }
 
     public Optional<SweepManifest> manifest() {
