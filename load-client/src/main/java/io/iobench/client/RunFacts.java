@@ -177,8 +177,9 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
                 new RunResult.Environment(machine.kernel(), machine.cpuModel(), machine.cores(), machine.jdk(),
                         machine.jvmOptions(), serverInfo == null ? null : serverInfo.jvmOptions(),
                         serverInfo == null ? null : serverInfo.commandLine(),
-                        new RunResult.Pinning(serverInfo == null ? null : serverInfo.cpusAllowed(),
-                                clientInfo.cpusAllowed()),
+                        RunResult.Pinning.of(serverInfo == null ? null : serverInfo.cpusAllowed(),
+                                serverInfo == null ? null : serverInfo.coresAllowed(), clientInfo.cpusAllowed(),
+                                clientInfo.coresAllowed(), machine.cores()),
                         machine.hostname()),
                 RunResult.Files.standard(options.mode()));
     }

@@ -108,7 +108,7 @@ class SweepReportTest {
     @Test
     void statesEnvironmentStatusAndCommand() {
         for (String text : List.of("6.1.0-synthetic-fixture", "Synthetic CPU for test fixtures", "25.0.1+8 (fixture)",
-                "-Xmx1g -XX:+UseParallelGC", "server CPUs 0, client CPUs 1", "complete",
+                "-Xmx1g -XX:+UseParallelGC", "server CPUs 0 (pinned), client CPUs 1 (pinned)", "complete",
                 "iobench sweep --models thread-per-connection,selector,netty-epoll --connections 1,10,100")) {
             assertThat(markdown).contains(text);
             assertThat(html).contains(text);

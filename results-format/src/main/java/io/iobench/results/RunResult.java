@@ -563,10 +563,27 @@ public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrappe
     }
 
     /**
-     * @param serverCpus the server's CPU affinity list (e.g. "0"); null without a server pid
-     * @param clientCpus the client's CPU affinity list (e.g. "1")
+     * The CPUs each process was allowed to run on, as it found them: a sweep pins with taskset, {@code iobench load}
+     * alone pins nothing, and a user may have pinned either side by hand.
+     *
+     * @param serverCpus   the server's CPU affinity list (e.g. "0"); null without a server pid
+     * @param clientCpus   the client's CPU affinity list (e.g. "1")
+     * @param serverPinned whether the server's affinity left out some of the host's CPUs; null without a server pid
+     *                     or in files older than this field
+     * @param clientPinned whether the client's affinity left out some of the host's CPUs; null in older files
      */
-    public record Pinning(String serverCpus, String clientCpus) {
+    public record Pinning(String serverCpus, String clientCpus, Boolean serverPinned, Boolean clientPinned) {
+
+        /**
+         * @param serverCores how many CPUs the server may use; null without a server pid
+         * @param clientCores how many CPUs the client may use
+         * @param hostCores   the host's CPUs
+         */
+        public static Pinning of(String serverCpus, Integer serverCores, String clientCpus, int clientCores,
+                                 int hostCores) {
+            return new Pinning(serverCpus, clientCpus, serverCores == null ? null : serverCores < hostCores,
+                    clientCores < hostCores);
+        }
     }
 
     /**

@@ -40,6 +40,20 @@ class RunResultFileTest {
     }
 
     @Test
+    void recordsAProcessAsPinnedOnlyWhenItsAffinityLeftOutSomeOfTheHostsCpus() {
+        RunResult.Pinning unpinned = RunResult.Pinning.of("0-1", 2, "0-1", 2, 2);
+        RunResult.Pinning pinned = RunResult.Pinning.of("0", 1, "1", 1, 2);
+        RunResult.Pinning noServer = RunResult.Pinning.of(null, null, "1", 1, 2);
+
+        assertThat(unpinned.serverPinned()).isFalse();
+        assertThat(unpinned.clientPinned()).isFalse();
+        assertThat(pinned.serverPinned()).isTrue();
+        assertThat(pinned.clientPinned()).isTrue();
+        assertThat(noServer.serverPinned()).isNull();
+        assertThat(noServer.clientPinned()).isTrue();
+    }
+
+    @Test
     void marksAFinishedRunFailedAfterTheReasonItHad() {
         RunResult failed = SampleResults.closedLoop().withFailure("server died during the run (exit code 137)")
                 .withFailure("server exited with code 137 on SIGTERM");

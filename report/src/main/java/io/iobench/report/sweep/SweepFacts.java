@@ -56,12 +56,23 @@ public final class SweepFacts {
         add(facts, "Server JVM options", words(environment.serverJvmOptions()), true);
         add(facts, "Server command", ServerCommand.shown(environment.serverCommand()), true);
         RunResult.Pinning pinning = environment.pinning();
-        String serverCpus = pinning == null ? null : pinning.serverCpus();
-        String clientCpus = pinning == null ? null : pinning.clientCpus();
-        facts.add(new Fact("Pinning", "server CPUs " + (serverCpus == null ? "not pinned" : serverCpus)
-                + ", client CPUs " + (clientCpus == null ? "not pinned" : clientCpus), false));
+        if (pinning != null) {
+            facts.add(new Fact("Pinning", "server " + affinity(pinning.serverCpus(), pinning.serverPinned())
+                    + ", client " + affinity(pinning.clientCpus(), pinning.clientPinned()), false));
+        }
         add(facts, "Host", environment.hostname(), false);
         return facts;
+    }
+
+    /** What a process was allowed, and whether that was all of the host: "CPUs 0 (pinned)". */
+    private static String affinity(String cpus, Boolean pinned) {
+        if (cpus == null) {
+            return "not known";
+        }
+        if (pinned == null) {
+            return "CPUs " + cpus;
+        }
+        return "CPUs " + cpus + (pinned ? " (pinned)" : " (not pinned: every CPU of the host)");
     }
 
     /** One line per model and count, so the plan reads at a glance. */
