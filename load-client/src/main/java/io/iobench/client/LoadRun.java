@@ -43,7 +43,7 @@ import java.util.concurrent.TimeUnit;
  * <ol>
  *   <li>connect ({@link Connected}): the server's memory before any connection, every active and idle connection
  *       opened (bounded connects in flight), then settled ({@link Settled}: one echo on each, and the server
- *       holding a descriptor for each, so that the server has accepted and registered them all), the server's
+ *       holding a socket for each, so that the server has accepted and registered them all), the server's
  *       memory again: the difference per connection is what a connection costs the model;</li>
  *   <li>the idle window ({@link IdleWindow}): connections open, nothing sent, the server's CPU measured (a
  *       busy-polling model burns a core here doing nothing);</li>
@@ -64,7 +64,7 @@ final class LoadRun {
     private static final long SECOND_NS = TimeUnit.SECONDS.toNanos(1);
     /** How often a wait checks that the server is still there. */
     private static final long WATCH_NS = TimeUnit.MILLISECONDS.toNanos(100);
-    /** How often the settle looks at the server's descriptors. */
+    /** How often the settle counts the server's sockets. */
     private static final long DESCRIPTOR_POLL_MS = 10;
 
     private final LoadOptions options;
@@ -96,7 +96,7 @@ final class LoadRun {
             progress.println("client io    selector: io_uring is not available here (" + noUring + ")");
         }
         try (Engine engine = Engine.open(options.engineOptions())) {
-            Settled settled = settle(engine, serverBeforeConnect);
+            Settled settled = settle(engine, serverBeforeConnect != null);
             long readStartNs = System.nanoTime();
             ProcStat serverConnected = serverStat();
             Connected connected = new Connected(engine.connectReport(), engine.io().label(), serverBeforeConnect,
@@ -106,7 +106,7 @@ final class LoadRun {
                 failure = "no connection to " + options.targetText() + " succeeded (refused "
                         + connected.report().refused() + ", timed out " + connected.report().timedOut() + ", failed "
                         + connected.report().failed() + ")";
-            } else if (failure == null && (settled.activeOpen() == 0 || settled.firstEchoes().getTotalCount() == 0)) {
+            } else if (failure == null && (settled.activeOpen() == 0 || settled.answered() == 0)) {
                 failure = noIntactEcho(engine, "came back within " + Quantities.format(options.connectTimeout())
                         + " of connecting on any connection");
             }
@@ -127,11 +127,11 @@ final class LoadRun {
     }
 
     /**
-     * One echo on every connection, then, with a server pid, a descriptor for each in the server, all within the
+     * One echo on every connection, then, with a server pid, a socket for each in the server, all within the
      * connect time-out. An active connection whose echo does not come back in time is closed and counted as a
      * time-out, as an unanswered message in any run is; an idle one stays open.
      */
-    private Settled settle(Engine engine, ProcStat serverBeforeConnect) throws IOException, InterruptedException {
+    private Settled settle(Engine engine, boolean serverSeen) throws IOException, InterruptedException {
         long startNs = System.nanoTime();
         long deadlineNs = startNs + options.connectTimeout().toNanos();
         FirstEchoes firstEchoes = new FirstEchoes();
@@ -145,28 +145,29 @@ final class LoadRun {
         }
         int idleEchoed = engine.settleIdle(Duration.ofNanos(Math.max(0, deadlineNs - System.nanoTime())));
         boolean complete = open == engine.connections() && idleEchoed == engine.idleConnections();
-        if (complete && serverBeforeConnect != null) {
-            complete = awaitDescriptors(serverBeforeConnect.pid(), serverBeforeConnect.fds() + open + idleEchoed,
-                    deadlineNs);
+        if (complete && serverSeen) {
+            // Its listening socket and one per connection. Not "what it had before, plus the connections": a JVM
+            // opens and closes descriptors, sockets among them, in its first seconds (netty-epoll held a second
+            // socket at READY that was gone a moment later), and that count then never comes.
+            complete = awaitSockets(options.serverPid(), 1 + open + idleEchoed, deadlineNs);
         }
         long durationNs = System.nanoTime() - startNs;
         if (!complete) {
             progress.printf("settle       incomplete after %.1f s: %d of %d active and %d of %d idle connections"
                             + " echoed%s%n", durationNs / 1e9, open, engine.connections(), idleEchoed,
-                    engine.idleConnections(), serverBeforeConnect == null ? "" : ", or the server did not hold them all");
+                    engine.idleConnections(), serverSeen ? ", or the server did not hold them all" : "");
         }
-        return new Settled(firstEchoes.histogram(), durationNs, complete, open);
+        return new Settled(firstEchoes.histogram(), firstEchoes.unanswered(), durationNs, complete, open);
     }
 
     /**
-     * @return whether process {@code pid} reached {@code descriptors} open descriptors before {@code deadlineNs} and
-     *         before a stop was requested
+     * @return whether process {@code pid} reached {@code sockets} open sockets before {@code deadlineNs} and before
+     *         a stop was requested
      */
-    private boolean awaitDescriptors(long pid, int descriptors, long deadlineNs)
-            throws IOException, InterruptedException {
+    private boolean awaitSockets(long pid, int sockets, long deadlineNs) throws IOException, InterruptedException {
         while (!stop.requested()) {
             try {
-                if (ProcStat.openDescriptors(pid) >= descriptors) {
+                if (ProcStat.openSockets(pid) >= sockets) {
                     return true;
                 }
             } catch (ProcessGoneException e) {

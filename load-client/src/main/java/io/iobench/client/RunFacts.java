@@ -74,15 +74,22 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
     }
 
     /**
-     * The settle after connecting: one echo on every connection, then the server holding a descriptor for each.
+     * The settle after connecting: one echo on every connection, then the server holding a socket for each.
      *
-     * @param firstEchoes per active connection, its first send to its first echo, microseconds
+     * @param firstEchoes per active connection, its first send to its first echo, microseconds; a connection that
+     *                    got none is in it at its wait until the time-out, a lower bound
+     * @param unanswered  active connections that got no first echo within the time-out
      * @param durationNs  how long it took, nanoseconds
      * @param complete    whether every connection echoed and the server held them all within the connect time-out
      *                    (without a server pid, only the echoes are checked)
      * @param activeOpen  active connections still open after it: those whose echo did not come back are closed
      */
-    record Settled(Histogram firstEchoes, long durationNs, boolean complete, int activeOpen) {
+    record Settled(Histogram firstEchoes, long unanswered, long durationNs, boolean complete, int activeOpen) {
+
+        /** @return active connections that got their first echo */
+        long answered() {
+            return firstEchoes.getTotalCount() - unanswered;
+        }
     }
 
     /** @param server the server over the idle window */
@@ -241,7 +248,7 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
         Settled settled = connected.settled();
         return new RunResult.Connect(report.connected(), report.failures(),
                 Rounding.round(report.durationNs() / 1e6, 1),
-                RunResult.FirstEcho.of(settled.firstEchoes()), Rounding.round(settled.durationNs() / 1e6, 1),
+                RunResult.FirstEcho.of(settled.firstEchoes(), settled.unanswered()), Rounding.round(settled.durationNs() / 1e6, 1),
                 settled.complete());
     }
 

@@ -334,6 +334,21 @@ class LoadCommandTest {
     }
 
     @Test
+    void countsTheConnectionsAServerLeftUnservedInTheirFirstEchoAtTheirWait() throws Exception {
+        // One connection is served at once, nine wait 2.5 s, past the 1 s connect time-out: a saturated pool's shape.
+        Path dir = temp.resolve("unserved");
+        try (TestEchoServer server = TestEchoServer.start(Fault.STARVE, 64)) {
+            load("--target", server.target(), "--connections", "10", "--duration", "1s", "--warmup", "0s",
+                    "--idle-window", "0", "--connect-timeout", "1s", "--out", dir.toString());
+        }
+
+        RunResult.FirstEcho firstEcho = RunResultFile.read(dir.resolve(RunFiles.RESULT_JSON)).connect().firstEchoUs();
+        assertThat(firstEcho.unanswered()).isEqualTo(9);
+        assertThat(firstEcho.p50()).as("the median connection was never served: about the time-out")
+                .isGreaterThanOrEqualTo(900_000);
+    }
+
+    @Test
     void aServerThatNeverAnswersFailsAtTheSettleWithItsFirstMessagesTimedOut() throws Exception {
         Path dir = temp.resolve("silent");
         long startNs = System.nanoTime();

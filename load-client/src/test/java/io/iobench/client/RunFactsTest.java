@@ -129,7 +129,7 @@ class RunFactsTest {
                 new ProcWindow(serverBefore, serverAfter), clientCpu, io, 1, cpus, cpus, 0);
         RunFacts facts = new RunFacts(Instant.EPOCH,
                 new RunFacts.Connected(new ConnectReport(100, 0, 0, 0, 1_000_000), "io_uring", serverBefore,
-                        new RunFacts.Settled(LatencyHistograms.histogram(), 1_000_000, true, 100), serverBefore, 1_000_000),
+                        new RunFacts.Settled(LatencyHistograms.histogram(), 0, 1_000_000, true, 100), serverBefore, 1_000_000),
                 null, window, new RunFacts.Drained(recorder, LatencyHistograms.histogram(), null), errors, null);
         return facts.toResult(OPTIONS, new Machine("6.1", "cpu", 2, "25", List.of(), "host"),
                 new ProcessInfo(1, List.of("java"), "1"), new ProcessInfo(SERVER_PID, List.of("java"), "0"));

@@ -207,18 +207,24 @@ public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrappe
     }
 
     /**
-     * Percentiles over connections of the time from a connection's first send to its first intact echo.
+     * Percentiles over connections of the time from a connection's first send to its first intact echo. A
+     * connection that got none within the connect time-out counts at its wait until then, a lower bound, so a
+     * server that leaves connections unserved shows here rather than only its lucky connections.
      *
-     * @param p50 median over connections, µs
-     * @param p99 99th percentile over connections, µs
-     * @param max the slowest connection, µs
+     * @param p50        median over connections, µs
+     * @param p99        99th percentile over connections, µs
+     * @param max        the slowest connection, µs
+     * @param unanswered connections that got no first echo and count at their lower bound; null in older files
      */
-    public record FirstEcho(long p50, long p99, long max) {
+    public record FirstEcho(long p50, long p99, long max, Long unanswered) {
 
-        /** The percentiles of a histogram of first echoes, µs; null when it is empty. */
-        public static FirstEcho of(Histogram us) {
-            return us.getTotalCount() == 0 ? null
-                    : new FirstEcho(us.getValueAtPercentile(50), us.getValueAtPercentile(99), us.getMaxValue());
+        /**
+         * The percentiles of a histogram of first echoes, µs, {@code unanswered} of them lower bounds; null when it
+         * is empty.
+         */
+        public static FirstEcho of(Histogram us, long unanswered) {
+            return us.getTotalCount() == 0 ? null : new FirstEcho(us.getValueAtPercentile(50),
+                    us.getValueAtPercentile(99), us.getMaxValue(), unanswered);
         }
     }
 

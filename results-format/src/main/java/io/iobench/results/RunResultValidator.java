@@ -101,6 +101,7 @@ final class RunResultValidator {
                 check.atLeast("connect.first_echo_us." + FIRST_ECHO[i], percentiles[i], 0);
             }
             check.ascending("connect.first_echo_us", FIRST_ECHO, percentiles);
+            check.atLeast("connect.first_echo_us.unanswered", firstEcho.unanswered(), 0);
         }
         check.atLeast("connect.settle_ms", connect.settleMs(), 0);
     }

@@ -41,16 +41,27 @@ public record ProcStat(ProcessTimes times, long rssKib, long rssPeakKib, int fds
     }
 
     /**
-     * @return how many descriptors process {@code pid} has open, alone: cheap enough to poll while waiting for a
-     *         server to accept its connections
+     * @return how many sockets process {@code pid} has open: a server's listening socket and its connections, while
+     *         the JVM's other descriptors (class path jars, random devices) come and go in its first seconds
      * @throws ProcessGoneException when the process no longer exists
      */
-    public static int openDescriptors(long pid) throws IOException {
-        try {
-            return countEntries(ProcessTimes.PROC.resolve(Long.toString(pid)).resolve("fd"));
+    public static int openSockets(long pid) throws IOException {
+        Path fds = ProcessTimes.PROC.resolve(Long.toString(pid)).resolve("fd");
+        int sockets = 0;
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(fds)) {
+            for (Path fd : stream) {
+                try {
+                    if (Files.readSymbolicLink(fd).toString().startsWith("socket:")) {
+                        sockets++;
+                    }
+                } catch (NoSuchFileException e) {
+                    // Closed while the others were read.
+                }
+            }
         } catch (NoSuchFileException e) {
             throw new ProcessGoneException(pid);
         }
+        return sockets;
     }
 
     /** Reads this JVM. */
