@@ -279,7 +279,7 @@ class LoadCommandTest {
             timer.shutdownNow();
         }
 
-        assertThat(code).isEqualTo(1);
+        assertThat(code).as(err()).isEqualTo(1);
         assertThat(System.nanoTime() - startNs).as("ends long before its 20 s").isLessThan(15_000_000_000L);
         RunResult result = RunResultFile.read(dir.resolve(RunFiles.RESULT_JSON));
         assertThat(result.flags().failed()).isTrue();
@@ -323,7 +323,7 @@ class LoadCommandTest {
             server.stall(Duration.ofMillis(1200));
             int code = load("--target", server.target(), "--connections", "4", "--idle-connections", "6",
                     "--duration", "1s", "--warmup", "0s", "--idle-window", "0", "--out", dir.toString());
-            assertThat(code).isZero();
+            assertThat(code).as(err()).isZero();
         }
 
         RunResult result = RunResultFile.read(dir.resolve(RunFiles.RESULT_JSON));

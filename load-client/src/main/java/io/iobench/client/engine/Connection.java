@@ -4,6 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.Arrays;
 
 /**
  * One connection's byte stream: which message byte goes out next, which one comes back next, and the timestamps
@@ -35,10 +36,6 @@ final class Connection implements Outbox {
     /** {@link #waitingSinceNs} when nothing sent is unanswered. */
     private static final long NOT_WAITING = Long.MIN_VALUE;
 
-    /** Intended send times of messages skipped for a full backlog, waiting for the echo that frees a slot. */
-    private long[] skipped = new long[0];
-    private int skippedCount;
-
     private final int id;
     private final SocketChannel channel;
     private final Payload payload;
@@ -60,6 +57,9 @@ final class Connection implements Outbox {
     private long rxBytes;
     /** Since when a message sent has waited for its echo: its send, or the previous echo if that came later. */
     private long waitingSinceNs = NOT_WAITING;
+    /** Intended send times of messages skipped for a full backlog, waiting for the echo that frees a slot. */
+    private long[] skipped = new long[0];
+    private int skippedCount;
 
     long firstSendNs = Long.MIN_VALUE;
     boolean firstEchoSeen;
@@ -108,7 +108,7 @@ final class Connection implements Outbox {
         if (!ring.offer(intendedNs)) {
             errors.add(ErrorKind.BACKLOG_OVERFLOW, 1);
             if (skippedCount == skipped.length) {
-                skipped = java.util.Arrays.copyOf(skipped, Math.max(16, skipped.length * 2));
+                skipped = Arrays.copyOf(skipped, Math.max(16, skipped.length * 2));
             }
             skipped[skippedCount++] = intendedNs;
             return false;

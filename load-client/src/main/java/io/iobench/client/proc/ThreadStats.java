@@ -25,6 +25,8 @@ public record ThreadStats(long pid, long readStartNs, long readEndNs, Map<Long, 
                           boolean schedstat) {
 
     private static final Path PROC = Path.of("/proc");
+    /** strerror(ESRCH), what a read of an exiting thread's /proc files fails with. */
+    private static final String ENDING_THREAD = "No such process";
 
     public ThreadStats {
         byTid = Map.copyOf(byTid);
@@ -68,6 +70,11 @@ public record ThreadStats(long pid, long readStartNs, long readEndNs, Map<Long, 
                     byTid.put(tid, threadStat(tasks.resolve(Long.toString(tid)), sched));
                 } catch (NoSuchFileException e) {
                     // The thread ended while the others were read.
+                } catch (IOException e) {
+                    if (!ENDING_THREAD.equals(e.getMessage())) {
+                        throw e;
+                    }
+                    // Reading a thread that is exiting fails with ESRCH while its directory still lists.
                 }
             }
         } catch (NoSuchFileException e) {

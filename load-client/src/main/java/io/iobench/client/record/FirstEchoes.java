@@ -24,14 +24,14 @@ public final class FirstEchoes implements EchoSink {
 
     @Override
     public void firstEcho(long latencyNs) {
-        firstEcho.recordValue(Math.clamp((latencyNs + 500) / 1000, 0, LatencyHistograms.HIGHEST_US));
+        firstEcho.recordValue(micros(latencyNs));
     }
 
     /** The settle sends one message per connection, so a message given up is a connection's first. */
     @Override
     public void gaveUp(long intendedNs, long sentNs, long gaveUpNs) {
         long fromNs = sentNs != Long.MIN_VALUE ? sentNs : intendedNs;
-        firstEcho.recordValue(Math.clamp((gaveUpNs - fromNs + 500) / 1000, 0, LatencyHistograms.HIGHEST_US));
+        firstEcho.recordValue(micros(gaveUpNs - fromNs));
         unanswered.increment();
     }
 
@@ -43,5 +43,9 @@ public final class FirstEchoes implements EchoSink {
     /** @return every first echo recorded so far, and the unanswered at their lower bound, microseconds */
     public Histogram histogram() {
         return firstEcho.getIntervalHistogram();
+    }
+
+    private static long micros(long nanos) {
+        return Math.clamp((nanos + 500) / 1000, 0, LatencyHistograms.HIGHEST_US);
     }
 }
