@@ -42,7 +42,7 @@ public final class Sweep {
     private final Map<SweepPoint, Integer> runsOf = new HashMap<>();
     private final Map<SweepPoint, List<Double>> cleanMsgsPerS = new HashMap<>();
     private volatile boolean interrupted;
-    private int visits;
+    private int visitsInRound;
     private SweepPoint lastVisited;
 
     Sweep(SweepPlan plan, SweepDirectory results, PrintStream log, Clock clock) {
@@ -78,7 +78,7 @@ public final class Sweep {
             if (visiting.isEmpty()) {
                 break;
             }
-            runRound(round, visiting, points.size() * repetitions.repeat());
+            runRound(round, visiting);
             if (target != null && !interrupted && round >= repetitions.repeat()) {
                 judge(visiting, round, target, done);
             }
@@ -103,22 +103,23 @@ public final class Sweep {
     }
 
     /** Visits each point of the round, then re-runs, once each, the repetitions the noise gate marked. */
-    private void runRound(int round, List<SweepPoint> visiting, int planned) throws IOException {
+    private void runRound(int round, List<SweepPoint> visiting) throws IOException {
         results.beginRound(round, visiting.stream().map(SweepPoint::id).toList());
         List<SweepDirectory.Repetition> noisy = new ArrayList<>();
         List<SweepPoint> noisyPoints = new ArrayList<>();
+        visitsInRound = 0;
         for (SweepPoint point : visiting) {
             if (interrupted) {
                 return;
             }
-            SweepDirectory.Repetition run = visit(point, round, null, planned);
+            SweepDirectory.Repetition run = visit(point, round, null, visiting.size() + noisy.size());
             if (run != null && run.noisy() != null && plan.repetitions().rerunNoisy()) {
                 noisy.add(run);
                 noisyPoints.add(point);
             }
         }
         for (int i = 0; i < noisy.size() && !interrupted; i++) {
-            visit(noisyPoints.get(i), round, noisy.get(i).id(), planned);
+            visit(noisyPoints.get(i), round, noisy.get(i).id(), visiting.size() + noisy.size());
         }
     }
 
@@ -126,11 +127,13 @@ public final class Sweep {
      * Measures and publishes the next repetition of {@code point}; returns it as published, or null when the sweep
      * was interrupted during it (it is then dropped).
      */
-    private SweepDirectory.Repetition visit(SweepPoint point, int round, String rerunOf, int planned)
+    private SweepDirectory.Repetition visit(SweepPoint point, int round, String rerunOf, int inRound)
             throws IOException {
         int number = runsOf.merge(point, 1, Integer::sum);
         String id = plan.repetitions().runId(point, number);
-        log.printf("[%d/%d] %s%s%n", ++visits, planned, id, rerunOf == null ? "" : " (re-run of " + rerunOf + ")");
+        // The round's count grows by each re-run its noisy visits add.
+        log.printf("[round %d/%d, %d/%d] %s%s%n", round, plan.repetitions().rounds(), ++visitsInRound, inRound, id,
+                rerunOf == null ? "" : " (re-run of " + rerunOf + ")");
         Path scratch = results.scratchFor(id);
         RunResult result = measurement.measure(point, number, scratch);
         lastVisited = point;
