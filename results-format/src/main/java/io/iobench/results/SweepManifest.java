@@ -190,7 +190,9 @@ public record SweepManifest(String schema, String label, Status status, String s
      * @param number the round, from 1
      * @param points the points it visits, in that order: every point in the first {@code plan.repeat} rounds, after
      *               them only those still short of {@code plan.until_ci_pct}; the noisy runs' re-runs follow
-     *               (in {@code runs}, with {@code rerun_of})
+     *               (in {@code runs}, with {@code rerun_of}). The order is the round's shuffle from
+     *               {@code plan.seed} (iobench's RoundOrder over the plan's points, model by model), the points done
+     *               left out, its first two swapped where it would open with the point just run
      */
     public record Round(int number, List<String> points) {
 
