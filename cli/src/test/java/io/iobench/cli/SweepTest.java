@@ -13,6 +13,8 @@ import io.iobench.results.SummaryCsv;
 import io.iobench.results.SweepDirectory;
 import io.iobench.results.SweepManifest;
 import io.iobench.results.SweepReader;
+import io.iobench.statistics.rounds.RoundOrder;
+import io.iobench.sweep.SweepPoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +40,7 @@ class SweepTest {
         Path out = tmp.resolve("sweep");
         IobenchScript.Outcome outcome = IobenchScript.run(tmp, 280, "sweep", "--models",
                 "selector,thread-per-connection", "--connections", "1,10", "--sizes", "64", "--warmup", "0s",
-                "--duration", "1s", "--idle-window", "2s", "--out", out.toString());
+                "--duration", "1s", "--idle-window", "2s", "--no-rerun", "--out", out.toString());
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
 
         StoredSweep sweep = SweepReader.read(out);
@@ -51,8 +53,11 @@ class SweepTest {
         assertThat(manifest.environment().serverCommand()).contains("--model <model> ");
 
         List<Map<String, String>> csv = SummaryCsv.read(out.resolve(SweepDirectory.SUMMARY));
-        assertThat(csv).extracting(row -> row.get("id")).containsExactly("selector-c1-s64", "selector-c10-s64",
-                "thread-per-connection-c1-s64", "thread-per-connection-c10-s64");
+        // One round, in the order shuffled for it: rows in the order run, as the manifest lists the runs.
+        assertThat(csv).extracting(row -> row.get("id")).containsExactlyInAnyOrder("selector-c1-s64",
+                "selector-c10-s64", "thread-per-connection-c1-s64", "thread-per-connection-c10-s64");
+        assertThat(csv).extracting(row -> row.get("id"))
+                .containsExactlyElementsOf(manifest.runs().stream().map(SweepManifest.RunEntry::id).toList());
         for (StoredRun run : sweep.runs()) {
             RunResult result = run.result();
             String id = run.id();
@@ -76,6 +81,48 @@ class SweepTest {
                 .doesNotContain(".partial-");
     }
 
+    /*
+     * A repetition is a fresh server and a fresh client: no JIT, heap or thread of one carries into the next. Rounds
+     * visit the points in the order the recorded seed gives, and the idle window is the first repetition's alone.
+     */
+    @Test
+    @Timeout(300)
+    void repeatsEachPointWithFreshProcessesInRoundsItsSeedOrders() throws Exception {
+        Path out = tmp.resolve("sweep");
+        IobenchScript.Outcome outcome = IobenchScript.run(tmp, 280, "sweep", "--models", "selector",
+                "--connections", "1,10", "--warmup", "200ms", "--duration", "300ms", "--idle-window", "2s",
+                "--repeat", "2", "--seed", "42", "--no-rerun", "--no-report", "--out", out.toString());
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+
+        StoredSweep sweep = SweepReader.read(out);
+        assertThat(sweep.warnings()).isEmpty();
+        SweepManifest manifest = sweep.manifest().orElseThrow();
+        assertThat(manifest.plan().repeat()).isEqualTo(2);
+        assertThat(manifest.plan().seed()).isEqualTo(42L);
+        List<SweepPoint> points = List.of(new SweepPoint("selector", 1, 0, 64, 0),
+                new SweepPoint("selector", 10, 0, 64, 0));
+        RoundOrder<SweepPoint> order = RoundOrder.shuffled(points, 2, manifest.plan().seed());
+        assertThat(manifest.rounds()).extracting(SweepManifest.Round::points).containsExactly(
+                order.round(0).stream().map(SweepPoint::id).toList(),
+                order.round(1).stream().map(SweepPoint::id).toList());
+        assertThat(manifest.points()).extracting(SweepManifest.PointRuns::runs).containsExactlyInAnyOrder(
+                List.of("selector-c1-s64-rep1", "selector-c1-s64-rep2"),
+                List.of("selector-c10-s64-rep1", "selector-c10-s64-rep2"));
+        assertThat(sweep.runs()).hasSize(4);
+        assertThat(sweep.runs()).extracting(run -> run.result().server().pid()).doesNotHaveDuplicates();
+        for (StoredRun run : sweep.runs()) {
+            RunResult result = run.result();
+            assertThat(result.flags().failed()).as(run.id() + ": " + result.flags().reason()).isFalse();
+            assertThat(result.throughput().messages()).as(run.id()).isPositive();
+            if (run.id().endsWith("-rep1")) {
+                assertThat(result.server().idleCpuCores()).as(run.id()).isNotNull();
+            } else {
+                assertThat(result.server().idleCpuCores()).as(run.id()).isNull();
+            }
+        }
+        assertThat(SummaryCsv.read(out.resolve(SweepDirectory.SUMMARY))).hasSize(4);
+    }
+
     @Test
     @Timeout(300)
     void aServerKilledMidRunFailsThatRunAndTheSweepGoesOn() throws Exception {
@@ -91,10 +138,13 @@ class SweepTest {
             sweep.descendants().forEach(ProcessHandle::destroyForcibly);
             sweep.destroyForcibly();
         }
-        RunResult failed = RunResultFile.read(out.resolve("runs/selector-c1-s64/result.json"));
+        // The first server to start belonged to the first point of the shuffled round, whichever that was.
+        List<SweepManifest.RunEntry> runs = SweepReader.read(out).manifest().orElseThrow().runs();
+        assertThat(runs).hasSize(2);
+        RunResult failed = RunResultFile.read(out.resolve(runs.get(0).dir()).resolve(RunFiles.RESULT_JSON));
         assertThat(failed.flags().failed()).isTrue();
         assertThat(failed.flags().reason()).contains("server died");
-        RunResult next = RunResultFile.read(out.resolve("runs/selector-c10-s64/result.json"));
+        RunResult next = RunResultFile.read(out.resolve(runs.get(1).dir()).resolve(RunFiles.RESULT_JSON));
         assertThat(next.flags().failed()).as(next.flags().reason()).isFalse();
         assertThat(SummaryCsv.read(out.resolve(SweepDirectory.SUMMARY))).extracting(row -> row.get("failed"))
                 .containsExactly("true", "false");
@@ -106,8 +156,9 @@ class SweepTest {
         Path out = tmp.resolve("sweep");
         Process sweep = startSelectorSweep(out, "1,10,100", "2s", "2s");
         List<ProcessHandle> children;
+        String first;
         try {
-            awaitFile(out.resolve("runs/selector-c1-s64/result.json"), 150);
+            first = awaitFirstRun(out, 150);
             awaitDescendant(sweep, "io.iobench.client.LoadCommand", 60);
             children = end(sweep, Process::destroy);
         } finally {
@@ -120,8 +171,9 @@ class SweepTest {
         StoredSweep stored = SweepReader.read(out);
         SweepManifest manifest = stored.manifest().orElseThrow();
         assertThat(manifest.status()).isEqualTo(SweepManifest.Status.INTERRUPTED);
-        assertThat(manifest.runs().getFirst().id()).isEqualTo("selector-c1-s64");
-        assertThat(RunResultFile.read(out.resolve("runs/selector-c1-s64/result.json")).flags().failed()).isFalse();
+        assertThat(manifest.runs().getFirst().id()).isEqualTo(first);
+        assertThat(RunResultFile.read(out.resolve("runs").resolve(first).resolve(RunFiles.RESULT_JSON)).flags()
+                .failed()).isFalse();
         try (Stream<Path> runs = Files.list(out.resolve("runs"))) {
             assertThat(runs.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".partial"));
         }
@@ -179,7 +231,7 @@ class SweepTest {
             throws IOException {
         return IobenchScript.start(tmp.resolve("out.txt"), tmp.resolve("err.txt"), "sweep", "--models", "selector",
                 "--connections", connections, "--warmup", "0s", "--duration", duration, "--idle-window", idleWindow,
-                "--out", out.toString(), "--no-report");
+                "--out", out.toString(), "--no-report", "--no-rerun");
     }
 
     /** Ends the sweep with {@code ending} (SIGTERM, SIGKILL) and returns the processes it had started by then. */
@@ -225,11 +277,21 @@ class SweepTest {
                 .findFirst()).orElse("?");
     }
 
-    private static void awaitFile(Path file, long seconds) throws InterruptedException, IOException {
+    /** Waits for the sweep's first published run, whichever point the shuffled round began with; its id. */
+    private static String awaitFirstRun(Path sweep, long seconds) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!Files.exists(file)) {
+        while (true) {
+            if (Files.isDirectory(sweep.resolve(SweepDirectory.RUNS))) {
+                try (Stream<Path> runs = Files.list(sweep.resolve(SweepDirectory.RUNS))) {
+                    Optional<Path> published = runs.filter(dir -> !dir.getFileName().toString().startsWith("."))
+                            .filter(dir -> Files.exists(dir.resolve(RunFiles.RESULT_JSON))).findFirst();
+                    if (published.isPresent()) {
+                        return published.get().getFileName().toString();
+                    }
+                }
+            }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(file + " did not appear in " + seconds + " s");
+                throw new AssertionError("no run was published in " + sweep + " in " + seconds + " s");
             }
             Thread.sleep(100);
         }

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Parses the quantities users type: durations ({@code 500ms}, {@code 10s}, {@code 2m}; also {@code us}, {@code ns}), byte sizes ({@code 64},
- * {@code 1k}, {@code 16KiB}, {@code 1m}; binary multiples), counts ({@code 10000}, {@code 10k}) and comma lists of
- * them. Every failure is a {@link UsageException} naming the option and the text.
+ * {@code 1k}, {@code 16KiB}, {@code 1m}; binary multiples), counts ({@code 10000}, {@code 10k}), percentages
+ * ({@code 5%}) and comma lists of them. Every failure is a {@link UsageException} naming the option and the text.
  */
 public final class Quantities {
 
@@ -22,6 +22,7 @@ public final class Quantities {
             "s", 1_000_000_000L, "m", 60_000_000_000L, "h", 3_600_000_000_000L);
     private static final Pattern SIZE = Pattern.compile("(\\d+)(b|k|kb|kib|m|mb|mib)?");
     private static final Pattern COUNT = Pattern.compile("(\\d+)(k|m)?");
+    private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)%?");
 
     private Quantities() {
     }
@@ -83,6 +84,15 @@ public final class Quantities {
         long value = parseLong(option, m.group(1));
         String unit = m.group(2);
         return multiply(option, text, value, unit == null ? 1L : unit.equals("k") ? 1000L : 1_000_000L);
+    }
+
+    /** A percentage, with or without its sign: {@code 5%}, {@code 2.5%}, {@code 5}. */
+    public static double parsePercent(String option, String text) {
+        Matcher m = PERCENT.matcher(text.trim());
+        if (!m.matches()) {
+            throw new UsageException(option + " takes a percentage such as 5% or 2.5%, got '" + text + "'");
+        }
+        return Double.parseDouble(m.group(1));
     }
 
     /** Splits {@code a,b,c}, trimming blanks; an empty list is a usage error. */

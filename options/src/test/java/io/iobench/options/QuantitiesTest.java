@@ -31,6 +31,16 @@ class QuantitiesTest {
     }
 
     @Test
+    void readsPercentagesWithOrWithoutTheirSign() {
+        assertThat(Quantities.parsePercent("--p", "5%")).isEqualTo(5.0);
+        assertThat(Quantities.parsePercent("--p", "2.5%")).isEqualTo(2.5);
+        assertThat(Quantities.parsePercent("--p", " 10 ")).isEqualTo(10.0);
+        assertThatThrownBy(() -> Quantities.parsePercent("--p", "five%")).isInstanceOf(UsageException.class)
+                .hasMessage("--p takes a percentage such as 5% or 2.5%, got 'five%'");
+        assertThatThrownBy(() -> Quantities.parsePercent("--p", "-5%")).isInstanceOf(UsageException.class);
+    }
+
+    @Test
     void readsSizesInBinaryMultiples() {
         assertThat(Quantities.parseBytes("--s", "64")).isEqualTo(64);
         assertThat(Quantities.parseBytes("--s", "64b")).isEqualTo(64);

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * <pre>
  * SweepDirectory sweep = SweepDirectory.create(out, root, "bench", now, command, plan);
  * Path scratch = sweep.scratchFor(id);          // the run writes its files here
- * sweep.commit(id, scratch, result);            // renamed into runs/id, a row, a manifest entry
+ * sweep.beginRound(1, List.of(point));         // with repetitions: each round's order, as it begins
+ * sweep.commit(repetition, scratch, result);    // renamed into runs/id, a row, a manifest entry
  * sweep.finish(SweepManifest.Status.COMPLETE, Instant.now());
  * </pre>
  */
@@ -87,21 +88,67 @@ public final class SweepDirectory {
     }
 
     /**
-     * Publishes a finished run: its scratch directory renamed into {@code runs/<id>}, a summary row, a manifest
-     * entry. {@code result} must be what the scratch directory's {@code result.json} holds.
+     * Publishes a finished run of a point run once: its scratch directory renamed into {@code runs/<id>}, a summary
+     * row, a manifest entry. {@code result} must be what the scratch directory's {@code result.json} holds.
      *
      * @return the run's directory, {@code runs/<id>}
      */
     public Path commit(String id, Path scratch, RunResult result) throws IOException {
+        return commit(Repetition.single(id), scratch, result);
+    }
+
+    /**
+     * Publishes a finished repetition: its scratch directory renamed into {@code runs/<id>}, a summary row, a
+     * manifest entry, listed under its point. {@code result} must be what the scratch directory's
+     * {@code result.json} holds.
+     *
+     * @return the run's directory, {@code runs/<id>}
+     */
+    public Path commit(Repetition repetition, Path scratch, RunResult result) throws IOException {
+        String id = repetition.id();
         Path published = dir.resolve(RUNS).resolve(id);
         Files.move(scratch, published, StandardCopyOption.ATOMIC_MOVE);
         RunResult.RunFlags flags = result.flags();
-        manifest = manifest.withRun(new SweepManifest.RunEntry(id, RUNS + "/" + id, flags.failed(), flags.reason()),
-                result.environment(), result.point().model());
+        manifest = manifest.withRun(new SweepManifest.RunEntry(id, RUNS + "/" + id, flags.failed(), flags.reason(),
+                        repetition.point(), repetition.round(), repetition.repetition(), repetition.noisy(),
+                        repetition.rerunOf()), result.environment(), result.point().model());
         rows.add(SummaryCsv.row(id, result));
         writeSummary();
         writeManifest();
         return published;
+    }
+
+    /** Records a round begun: its number, from 1, and the points it visits in that order. */
+    public void beginRound(int number, List<String> points) throws IOException {
+        manifest = manifest.withRound(new SweepManifest.Round(number, points));
+        writeManifest();
+    }
+
+    /**
+     * Records whether {@code point}'s median msgs/s has come within {@code --until-ci}, and how far its interval
+     * reaches ({@code ciPct}, null when there is none yet); the point must have a committed run.
+     */
+    public void converged(String point, boolean converged, Double ciPct) throws IOException {
+        manifest = manifest.withConvergence(point, converged, ciPct);
+        writeManifest();
+    }
+
+    /**
+     * One run of a point, as the manifest lists it ({@link SweepManifest.RunEntry} has each field's meaning).
+     *
+     * @param id         the run's directory name
+     * @param point      the point it repeats
+     * @param round      its round, from 1
+     * @param repetition its number among the point's runs, from 1
+     * @param noisy      why it is noisy; null for a clean run
+     * @param rerunOf    the noisy run it repeats; null for a run in its round's own order
+     */
+    public record Repetition(String id, String point, int round, int repetition, String noisy, String rerunOf) {
+
+        /** The one run of a point run once, under the point's own name. */
+        public static Repetition single(String id) {
+            return new Repetition(id, id, 1, 1, null, null);
+        }
     }
 
     /** Drops a run interrupted before it finished: it has no result to show. */

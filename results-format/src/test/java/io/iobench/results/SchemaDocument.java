@@ -188,7 +188,7 @@ final class SchemaDocument {
         if (type == double.class || type == Double.class) {
             return "number";
         }
-        if (type == boolean.class) {
+        if (type == boolean.class || type == Boolean.class) {
             return "boolean";
         }
         if (type.isEnum()) {

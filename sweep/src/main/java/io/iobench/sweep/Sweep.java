@@ -1,31 +1,36 @@
 package io.iobench.sweep;
 
 import io.iobench.client.LoadOptions;
-import io.iobench.results.RunFiles;
 import io.iobench.results.RunResult;
-import io.iobench.results.RunResultFile;
 import io.iobench.results.SweepDirectory;
 import io.iobench.results.SweepManifest;
-import io.iobench.server.IoModel;
-import io.iobench.server.IoModels;
-import io.iobench.server.LauncherOptions;
-import io.iobench.server.Threading;
+import io.iobench.statistics.rounds.RoundOrder;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
- * Runs a {@link SweepPlan}: for each point it starts the model's server in its own pinned JVM, waits for READY,
- * runs {@code iobench load} pinned to the other CPUs against it, stops the server, and publishes the run.
+ * Runs a {@link SweepPlan} in rounds: each round visits every point once, in an order shuffled for that round from
+ * the plan's seed ({@link RoundOrder}), and each visit is a repetition measured with fresh processes
+ * ({@link FreshProcesses}). Every repetition is published as it finishes, under {@code <point>-rep<n>} when points
+ * repeat.
  *
- * <p>A server that will not start, dies, or hangs on SIGTERM makes that run failed, with the reason and its last
- * lines of output, and the sweep goes on. {@link #interrupt()} (wired to SIGINT and SIGTERM) stops the point in
- * progress and its processes; every finished run stays, and the manifest says the sweep was interrupted.
+ * <p>A repetition the {@link NoiseGate} finds noisy (CPU steal, client_bound) is kept, marked, and run once more at
+ * the end of its round. With {@code --until-ci}, rounds after the first {@code --repeat} visit only the points
+ * whose msgs/s interval has not yet come within the target ({@link IntervalTarget}), up to {@code --max-repeat}
+ * rounds, and the manifest says per point whether it got there.
+ *
+ * <p>{@link #interrupt()} (wired to SIGINT and SIGTERM) stops the repetition in progress and its processes; every
+ * finished run stays, and the manifest says the sweep was interrupted.
  */
 public final class Sweep {
 
@@ -33,15 +38,24 @@ public final class Sweep {
     private final SweepDirectory results;
     private final PrintStream log;
     private final Clock clock;
+    private final Measurement measurement;
+    private final Map<SweepPoint, Integer> runsOf = new HashMap<>();
+    private final Map<SweepPoint, List<Double>> cleanMsgsPerS = new HashMap<>();
     private volatile boolean interrupted;
-    private volatile LoadProcess currentLoad;
-    private volatile ServerProcess currentServer;
+    private int visitsInRound;
+    private SweepPoint lastVisited;
 
     Sweep(SweepPlan plan, SweepDirectory results, PrintStream log, Clock clock) {
+        this(plan, results, log, clock, new FreshProcesses(plan, log, clock));
+    }
+
+    /** A sweep measuring with {@code measurement}: a test's made-up results. */
+    Sweep(SweepPlan plan, SweepDirectory results, PrintStream log, Clock clock, Measurement measurement) {
         this.plan = plan;
         this.results = results;
         this.log = log;
         this.clock = clock;
+        this.measurement = measurement;
     }
 
     /** @return the sweep's directory */
@@ -49,34 +63,137 @@ public final class Sweep {
         return results.path();
     }
 
-    /** Runs every point; returns false when interrupted before the end. */
+    /** Runs every round; returns false when interrupted before the end. */
     public boolean run() throws IOException {
         List<SweepPoint> points = plan.points();
-        log.printf("sweep: %d runs into %s (pinning %s)%n", points.size(), results.path(), plan.pinning());
-        int done = 0;
-        for (SweepPoint point : points) {
-            if (interrupted) {
+        Repetitions repetitions = plan.repetitions();
+        RoundOrder<SweepPoint> order = RoundOrder.shuffled(points, repetitions.rounds(), repetitions.seed());
+        IntervalTarget target = repetitions.untilCiPct() == null ? null
+                : new IntervalTarget(repetitions.untilCiPct());
+        log.printf("sweep: %d points x %s into %s (pinning %s, seed %d)%n", points.size(), rounds(repetitions),
+                results.path(), plan.pinning(), repetitions.seed());
+        Set<SweepPoint> done = new HashSet<>();
+        for (int round = 1; round <= repetitions.rounds() && !interrupted; round++) {
+            List<SweepPoint> visiting = visiting(order.round(round - 1), done);
+            if (visiting.isEmpty()) {
                 break;
             }
-            log.printf("[%d/%d] %s%n", ++done, points.size(), point.id());
-            Path scratch = results.scratchFor(point.id());
-            RunResult result = measure(point, scratch);
-            if (interrupted) {
-                results.discard(scratch);
-                break;
-            }
-            Path published = results.commit(point.id(), scratch, result);
-            // Named only now: the client named its scratch directory, which the commit renamed.
-            log.println(LoadProcess.ECHO_INDENT + LoadOptions.resultLine(published));
-            String outcome = outcome(result);
-            if (outcome != null) {
-                log.printf("  %s%n", outcome);
+            runRound(round, visiting);
+            if (target != null && !interrupted && round >= repetitions.repeat()) {
+                judge(visiting, round, target, done);
             }
         }
         SweepManifest.Status status = interrupted ? SweepManifest.Status.INTERRUPTED : SweepManifest.Status.COMPLETE;
         results.finish(status, clock.instant());
         log.printf("sweep %s: %s%n", interrupted ? "interrupted" : "complete", results.path());
         return !interrupted;
+    }
+
+    /**
+     * The round's order, the points done left out; when that would open with the point just run (a re-run closed
+     * the last round, or the points left out were between them), its first two points change places, so that no
+     * point runs twice in a row.
+     */
+    private List<SweepPoint> visiting(List<SweepPoint> shuffled, Set<SweepPoint> done) {
+        List<SweepPoint> visiting = new ArrayList<>(shuffled.stream().filter(p -> !done.contains(p)).toList());
+        if (visiting.size() > 1 && visiting.getFirst().equals(lastVisited)) {
+            visiting.set(0, visiting.set(1, visiting.getFirst()));
+        }
+        return visiting;
+    }
+
+    /** Visits each point of the round, then re-runs, once each, the repetitions the noise gate marked. */
+    private void runRound(int round, List<SweepPoint> visiting) throws IOException {
+        results.beginRound(round, visiting.stream().map(SweepPoint::id).toList());
+        List<SweepDirectory.Repetition> noisy = new ArrayList<>();
+        List<SweepPoint> noisyPoints = new ArrayList<>();
+        visitsInRound = 0;
+        for (SweepPoint point : visiting) {
+            if (interrupted) {
+                return;
+            }
+            SweepDirectory.Repetition run = visit(point, round, null, visiting.size() + noisy.size());
+            if (run != null && run.noisy() != null && plan.repetitions().rerunNoisy()) {
+                noisy.add(run);
+                noisyPoints.add(point);
+            }
+        }
+        for (int i = 0; i < noisy.size() && !interrupted; i++) {
+            visit(noisyPoints.get(i), round, noisy.get(i).id(), visiting.size() + noisy.size());
+        }
+    }
+
+    /**
+     * Measures and publishes the next repetition of {@code point}; returns it as published, or null when the sweep
+     * was interrupted during it (it is then dropped).
+     */
+    private SweepDirectory.Repetition visit(SweepPoint point, int round, String rerunOf, int inRound)
+            throws IOException {
+        int number = runsOf.merge(point, 1, Integer::sum);
+        String id = plan.repetitions().runId(point, number);
+        // The round's count grows by each re-run its noisy visits add.
+        log.printf("[round %d/%d, %d/%d] %s%s%n", round, plan.repetitions().rounds(), ++visitsInRound, inRound, id,
+                rerunOf == null ? "" : " (re-run of " + rerunOf + ")");
+        Path scratch = results.scratchFor(id);
+        RunResult result = measurement.measure(point, number, scratch);
+        lastVisited = point;
+        if (interrupted || Thread.currentThread().isInterrupted()) {
+            interrupted = true;
+            results.discard(scratch);
+            return null;
+        }
+        String noise = NoiseGate.noise(result).orElse(null);
+        if (NoiseGate.clean(result)) {
+            cleanMsgsPerS.computeIfAbsent(point, p -> new ArrayList<>()).add(result.throughput().msgsPerS());
+        }
+        SweepDirectory.Repetition repetition = new SweepDirectory.Repetition(id, point.id(), round, number, noise,
+                rerunOf);
+        Path published = results.commit(repetition, scratch, result);
+        // Named only now: the client named its scratch directory, which the commit renamed.
+        log.println(LoadProcess.ECHO_INDENT + LoadOptions.resultLine(published));
+        String outcome = outcome(result);
+        if (outcome != null) {
+            log.printf("  %s%n", outcome);
+        }
+        if (noise != null) {
+            log.printf("  noisy: %s; %s%n", noise, rerunOf == null && plan.repetitions().rerunNoisy()
+                    ? "runs again at the end of round " + round : "kept, not run again");
+        }
+        return repetition;
+    }
+
+    /** After a round: which of its points have reached {@code --until-ci}, and leave the rounds to come. */
+    private void judge(List<SweepPoint> visited, int round, IntervalTarget target, Set<SweepPoint> done)
+            throws IOException {
+        for (SweepPoint point : visited) {
+            if (!runsOf.containsKey(point)) {
+                continue;
+            }
+            OptionalDouble reach = IntervalTarget.reachPct(cleanMsgsPerS.getOrDefault(point, List.of()));
+            boolean met = target.isMet(reach);
+            results.converged(point.id(), met, reach.isPresent() ? reach.getAsDouble() : null);
+            if (met) {
+                done.add(point);
+                log.printf("  %s: msgs/s within ±%s%% after %d rounds%n", point.id(), percent(reach.getAsDouble()),
+                        round);
+            } else if (round == plan.repetitions().maxRepeat()) {
+                log.printf("  %s: msgs/s NOT within ±%s%% after %d rounds (%s)%n", point.id(),
+                        percent(target.pct()), round, reach.isPresent() ? "±" + percent(reach.getAsDouble()) + "%"
+                                : "too few clean repetitions for a 95% interval");
+            }
+        }
+    }
+
+    private static String rounds(Repetitions repetitions) {
+        if (repetitions.untilCiPct() == null) {
+            return repetitions.repeat() + (repetitions.repeat() == 1 ? " round" : " rounds");
+        }
+        return repetitions.repeat() + " to " + repetitions.maxRepeat() + " rounds, until msgs/s is within ±"
+                + percent(repetitions.untilCiPct()) + "%";
+    }
+
+    private static String percent(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
     }
 
     /**
@@ -96,129 +213,14 @@ public final class Sweep {
         return raised.isEmpty() ? null : "flagged: " + String.join(", ", raised);
     }
 
-    /** Stops the point in progress and ends the sweep after it; safe to call from a signal handler. */
+    /** Stops the repetition in progress and ends the sweep after it; safe to call from a signal handler. */
     public void interrupt() {
         interrupted = true;
-        LoadProcess load = currentLoad;
-        if (load != null) {
-            load.terminate();
-        }
+        measurement.interrupt();
     }
 
     /** Kills whatever child process is still running; for a shutdown hook. */
     public void killChildren() {
-        LoadProcess load = currentLoad;
-        if (load != null) {
-            load.kill();
-        }
-        ServerProcess server = currentServer;
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    /**
-     * Runs one point and returns its result: the client's own, or, when something went wrong around it, that
-     * result marked failed (or a bare failed one when the client left none), written back into the scratch
-     * directory so that result.json and the manifest agree.
-     */
-    private RunResult measure(SweepPoint point, Path scratch) throws IOException {
-        List<String> problems = new ArrayList<>();
-        String startedAt = clock.instant().toString();
-        ServerLaunch launch = new ServerLaunch(LauncherOptions.of(point.model()).withThreads(launcherThreads(point)),
-                plan.serverJvmOptions(), plan.pinning().serverCpus(), scratch.resolve(RunFiles.SERVER_LOG),
-                ServerLaunch.READY_TIMEOUT);
-        try (ServerProcess server = ServerProcess.start(launch)) {
-            currentServer = server;
-            int exit = runClient(point, server, scratch);
-            if (exit == LoadProcess.TIMED_OUT) {
-                problems.add("client did not finish within " + plan.runTimeout(point).toSeconds() + " s and was killed");
-            } else if (exit != 0 && exit != 1 && !interrupted) {
-                problems.add("client exited with code " + exit);
-            }
-            problems.addAll(stop(server));
-        } catch (ServerStartException e) {
-            problems.add(e.getMessage() + lastLine(e.lastOutputLines()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            interrupted = true;
-        } finally {
-            currentServer = null;
-            currentLoad = null;
-        }
-        Path file = scratch.resolve(RunFiles.RESULT_JSON);
-        RunResult result = readResult(file, problems);
-        if (problems.isEmpty() && result != null) {
-            return result; // the client's own file stands as written
-        }
-        if (result == null && problems.isEmpty()) {
-            problems.add("client wrote no result");
-        }
-        String reason = String.join("; ", problems);
-        RunResult failed = result != null ? result.withFailure(reason)
-                : RunResult.failed(plan.resultPoint(point), seconds(plan.warmup()), seconds(plan.duration()),
-                        startedAt, reason);
-        RunResultFile.write(failed, file);
-        return failed;
-    }
-
-    /**
-     * The server's {@code --threads} for a point: the plan's, else, for a pool, one worker per connection (active
-     * and idle, since a worker is held for a connection's life): a pool smaller than its connections starves the
-     * rest, which is what the plan's thread axis is for, not a default. Other models run their own default.
-     */
-    static Integer launcherThreads(SweepPoint point) {
-        if (point.threads() != null) {
-            return point.threads();
-        }
-        Threading threading = IoModels.named(point.model()).map(IoModel::threading).orElse(Threading.SINGLE);
-        return threading == Threading.POOL ? Math.max(1, point.connections() + point.idleConnections()) : null;
-    }
-
-    /** Stops the server; what went wrong, if anything: it died during the run, hung on SIGTERM, or exited badly. */
-    private static List<String> stop(ServerProcess server) {
-        if (!server.isAlive()) {
-            return List.of("server died during the run (exit code " + server.stop() + ")"
-                    + lastLine(server.lastOutputLines()));
-        }
-        int code = server.stop();
-        if (server.wasKilled()) {
-            return List.of("server did not exit within " + ServerProcess.STOP_TIMEOUT_MS / 1000
-                    + " s of SIGTERM and was killed" + lastLine(server.lastOutputLines()));
-        }
-        return code == 0 ? List.of()
-                : List.of("server exited with code " + code + " on SIGTERM" + lastLine(server.lastOutputLines()));
-    }
-
-    private int runClient(SweepPoint point, ServerProcess server, Path scratch)
-            throws IOException, InterruptedException {
-        LoadOptions options = plan.loadOptions(point, server.address(), server.pid(), server.ioThreads(), scratch);
-        LoadProcess load = LoadProcess.start(plan.pinning().clientCpus(), plan.clientJvmOptions(), options,
-                scratch.resolve(RunFiles.CLIENT_LOG), log);
-        currentLoad = load;
-        if (interrupted) {
-            load.terminate();
-        }
-        return load.await(plan.runTimeout(point));
-    }
-
-    private static RunResult readResult(Path file, List<String> problems) {
-        if (!Files.exists(file)) {
-            return null;
-        }
-        try {
-            return RunResultFile.read(file);
-        } catch (IOException e) {
-            problems.add("client wrote an unreadable " + file.getFileName() + ": " + e.getMessage());
-            return null;
-        }
-    }
-
-    private static double seconds(Duration duration) {
-        return duration.toMillis() / 1000.0;
-    }
-
-    private static String lastLine(List<String> lines) {
-        return lines.isEmpty() ? "" : "; last output: " + lines.get(lines.size() - 1);
+        measurement.killChildren();
     }
 }

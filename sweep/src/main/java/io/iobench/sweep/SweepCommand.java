@@ -33,10 +33,13 @@ import java.util.function.Function;
  * iobench sweep [--models a,b|all] [--connections 1,10,100,1000] [--idle-connections 0] [--sizes 64]
  *               [--rates R1,R2] [--no-closed-loop] [--pipeline 1] [--duration 10s] [--warmup 3s]
  *               [--idle-window 2s] [--threads [MODEL=]N[/N...],...] [--server-jvm-opts "..."] [--client-jvm-opts "..."]
- *               [--server-cpus 0] [--client-cpus 1] [--no-pin] [--label sweep] [--out DIR] [--no-report]
- *               [--debug]
+ *               [--server-cpus 0] [--client-cpus 1] [--no-pin] [--repeat 1] [--until-ci P% [--max-repeat 10]]
+ *               [--seed S] [--no-rerun] [--label sweep] [--out DIR] [--no-report] [--debug]
  * </pre>
- * Results go to {@code --out DIR}, or a new {@code results/<timestamp>-<label>/} under the iobench home.
+ * Results go to {@code --out DIR}, or a new {@code results/<timestamp>-<label>/} under the iobench home. Each point
+ * runs {@code --repeat} times, in rounds shuffled from {@code --seed} (by default the clock's milliseconds, recorded
+ * in the manifest); {@code --until-ci} adds rounds until each point's msgs/s is pinned down; {@code --no-rerun}
+ * keeps noisy runs marked without running them again.
  */
 public final class SweepCommand {
 
@@ -44,16 +47,22 @@ public final class SweepCommand {
             + " [--idle-connections 0] [--sizes 64] [--rates R1,R2] [--no-closed-loop] [--pipeline 1]"
             + " [--duration 10s] [--warmup 3s] [--idle-window 2s] [--threads [MODEL=]N[/N...],...]"
             + " [--server-jvm-opts \"...\"]"
-            + " [--client-jvm-opts \"...\"] [--server-cpus 0] [--client-cpus 1] [--no-pin] [--label NAME]"
-            + " [--out DIR] [--no-report] [--debug]";
+            + " [--client-jvm-opts \"...\"] [--server-cpus 0] [--client-cpus 1] [--no-pin] [--repeat 1]"
+            + " [--until-ci P% [--max-repeat 10]] [--seed S] [--no-rerun] [--label NAME] [--out DIR] [--no-report]"
+            + " [--debug]";
+
+    /** The most rounds {@code --until-ci} runs a point in, unless {@code --max-repeat} says otherwise. */
+    static final int DEFAULT_MAX_REPEAT = 10;
+    /** The most rounds any sweep may ask for. */
+    static final int MAX_ROUNDS = 1000;
 
     /** Where {@code results/} lives: the repository root, passed by scripts/iobench as -Diobench.home. */
     static final String HOME_PROPERTY = "iobench.home";
 
     private static final Set<String> VALUED = Set.of("models", "connections", "idle-connections", "sizes", "rates",
             "pipeline", "duration", "warmup", "idle-window", "threads", "server-jvm-opts", "client-jvm-opts",
-            "server-cpus", "client-cpus", "label", "out");
-    private static final Set<String> SWITCHES = Set.of("no-closed-loop", "no-pin", "no-report");
+            "server-cpus", "client-cpus", "label", "out", "repeat", "until-ci", "max-repeat", "seed");
+    private static final Set<String> SWITCHES = Set.of("no-closed-loop", "no-pin", "no-report", "no-rerun");
 
 
     private static final CommandShell SHELL = CommandShell.of("sweep", USAGE);
@@ -74,7 +83,7 @@ public final class SweepCommand {
     public static int run(String[] args, PrintStream out, PrintStream err, Function<Path, Integer> afterSweep) {
         return SHELL.run(args, out, err, arguments -> {
             Flags flags = Flags.parse(arguments, VALUED, SWITCHES);
-            SweepPlan plan = plan(flags);
+            SweepPlan plan = plan(flags, Clock.systemUTC());
             boolean report = !flags.has("no-report");
             Path chosen = flags.value("out").map(Path::of).orElse(null);
             Path root = Path.of(System.getProperty(HOME_PROPERTY, ".")).resolve("results");
@@ -104,7 +113,7 @@ public final class SweepCommand {
         });
     }
 
-    static SweepPlan plan(Flags flags) {
+    static SweepPlan plan(Flags flags, Clock clock) {
         List<String> known = IoModels.all().stream().map(IoModel::name).toList();
         List<String> models = flags.value("models").filter(v -> !v.equals("all"))
                 .map(v -> Quantities.parseList("--models", v)).orElse(known);
@@ -127,9 +136,33 @@ public final class SweepCommand {
                 flags.intValue("pipeline", 1, 1, 1024), flags.duration("warmup", "3s", Duration.ZERO),
                 flags.duration("duration", "10s", Duration.ofMillis(100)), idleWindow,
                 threads(flags, models), flags.words("server-jvm-opts"),
-                flags.words("client-jvm-opts"), pinning(flags));
+                flags.words("client-jvm-opts"), pinning(flags), repetitions(flags, clock));
         checkDescriptors(plan);
         return plan;
+    }
+
+    /**
+     * {@code --repeat N} (1), {@code --until-ci P%} with {@code --max-repeat M} ({@value #DEFAULT_MAX_REPEAT}), and
+     * {@code --seed S}, by default the clock's milliseconds: a sweep's order can be made again from its manifest.
+     */
+    static Repetitions repetitions(Flags flags, Clock clock) {
+        int repeat = flags.intValue("repeat", 1, 1, MAX_ROUNDS);
+        long seed = flags.count("seed", clock.millis(), 0, Long.MAX_VALUE);
+        if (!flags.has("until-ci")) {
+            if (flags.has("max-repeat")) {
+                throw new UsageException("--max-repeat bounds --until-ci; without it every point runs --repeat times");
+            }
+            return Repetitions.exactly(repeat, seed).rerunningNoisy(!flags.has("no-rerun"));
+        }
+        double pct = Quantities.parsePercent("--until-ci", flags.required("until-ci"));
+        if (!(pct > 0 && pct < 100)) {
+            throw new UsageException("--until-ci must be above 0% and under 100%, got " + flags.required("until-ci"));
+        }
+        int maxRepeat = flags.intValue("max-repeat", Math.max(DEFAULT_MAX_REPEAT, repeat), 1, MAX_ROUNDS);
+        if (maxRepeat < repeat) {
+            throw new UsageException("--max-repeat " + maxRepeat + " is under --repeat " + repeat);
+        }
+        return new Repetitions(repeat, pct, maxRepeat, seed, !flags.has("no-rerun"));
     }
 
     /** Refuses a plan whose largest point needs more descriptors than this host lets the client open. */

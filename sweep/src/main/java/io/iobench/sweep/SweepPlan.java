@@ -9,10 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What a sweep measures and how: every model x size x connection count x idle connection count, each in closed
- * loop and once per open-loop rate.
+ * loop and once per open-loop rate, each as many times as {@link Repetitions} says.
  *
  * @param label            names the results directory, {@code results/<timestamp>-<label>}
  * @param models           model names, run in this order
@@ -24,18 +25,22 @@ import java.util.Map;
  * @param pipeline         closed loop: messages in flight per connection
  * @param warmup           not recorded
  * @param duration         the measured window
- * @param idleWindow       connections open and no traffic, to measure idle CPU
+ * @param idleWindow       connections open and no traffic, to measure idle CPU; in the first repetition of each
+ *                         point only: a model at rest costs the same in every run, and the window would add its
+ *                         seconds to every repetition
  * @param threads          per model, the {@code --threads} counts to run it at, each count a point of its own;
  *                         a model not named runs the sweep's default: a pool sized to the point's connections,
  *                         a reactor per CPU
  * @param serverJvmOptions extra server JVM options
  * @param clientJvmOptions extra client JVM options
  * @param pinning          server and client CPU sets
+ * @param repetitions      how many times each point runs, and the seed of the rounds' order
  */
 public record SweepPlan(String label, List<String> models, List<Integer> connections, List<Integer> idleConnections,
                         List<Integer> sizesBytes, List<Long> ratesMsgsPerS, boolean closedLoop, int pipeline,
                         Duration warmup, Duration duration, Duration idleWindow, Map<String, List<Integer>> threads,
-                        List<String> serverJvmOptions, List<String> clientJvmOptions, CpuPinning pinning) {
+                        List<String> serverJvmOptions, List<String> clientJvmOptions, CpuPinning pinning,
+                        Repetitions repetitions) {
 
     public SweepPlan {
         models = List.copyOf(models);
@@ -46,9 +51,13 @@ public record SweepPlan(String label, List<String> models, List<Integer> connect
         ratesMsgsPerS = List.copyOf(ratesMsgsPerS);
         serverJvmOptions = List.copyOf(serverJvmOptions);
         clientJvmOptions = List.copyOf(clientJvmOptions);
+        Objects.requireNonNull(repetitions, "repetitions");
     }
 
-    /** The points in run order: model by model, so one model's curve is complete before the next starts. */
+    /**
+     * The points, each once, model by model: the order the rounds are shuffled from ({@link Repetitions}), and the
+     * order a report lists them in.
+     */
     public List<SweepPoint> points() {
         List<SweepPoint> points = new ArrayList<>();
         for (String model : models) {
@@ -77,16 +86,17 @@ public record SweepPlan(String label, List<String> models, List<Integer> connect
     }
 
     /**
-     * The client's options for {@code point} against the server at {@code target}, which said it runs
-     * {@code serverThreads}, writing into {@code out}.
+     * The client's options for repetition {@code repetition} (from 1) of {@code point} against the server at
+     * {@code target}, which said it runs {@code serverThreads}, writing into {@code out}. Only the first repetition
+     * has the idle window.
      *
      * @throws io.iobench.options.UsageException when the point is out of the client's range
      */
-    public LoadOptions loadOptions(SweepPoint point, InetSocketAddress target, long serverPid, int serverThreads,
-                                   Path out) {
+    public LoadOptions loadOptions(SweepPoint point, int repetition, InetSocketAddress target, long serverPid,
+                                   int serverThreads, Path out) {
         LoadOptions.Builder options = LoadOptions.builder(target, point.connections())
                 .idleConnections(point.idleConnections()).sizeBytes(point.sizeBytes())
-                .warmup(warmup).duration(duration).idleWindow(idleWindow)
+                .warmup(warmup).duration(duration).idleWindow(repetition == 1 ? idleWindow : Duration.ZERO)
                 .serverPid(serverPid).serverThreads(serverThreads).model(point.model()).out(out);
         return (point.openLoop() ? options.openLoop(point.rateMsgsPerS()) : options.closedLoop(pipeline)).build();
     }
@@ -105,7 +115,9 @@ public record SweepPlan(String label, List<String> models, List<Integer> connect
         return new SweepManifest.Plan(models, connections, idleConnections, sizesBytes,
                 SweepManifest.Plan.modesOf(closedLoop, ratesMsgsPerS), ratesMsgsPerS, closedLoop, pipeline,
                 seconds(warmup), seconds(duration), seconds(idleWindow), threads, serverJvmOptions,
-                clientJvmOptions, pinning.serverCpus().orElse(null), pinning.clientCpus().orElse(null));
+                clientJvmOptions, pinning.serverCpus().orElse(null), pinning.clientCpus().orElse(null),
+                repetitions.repeat(), repetitions.untilCiPct(), repetitions.maxRepeat(), repetitions.seed(),
+                repetitions.rerunNoisy());
     }
 
     private static double seconds(Duration duration) {

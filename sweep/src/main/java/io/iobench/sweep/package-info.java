@@ -9,5 +9,11 @@
  * {@code result.json}, {@code .hgrm}, {@code .hlog}, {@code server.log} and {@code client.log}). A run whose server
  * would not start, died or hung is kept and marked failed with the reason; an interrupted point is dropped and the
  * manifest says the sweep was interrupted.
+ *
+ * <p>Points repeat in rounds ({@link io.iobench.sweep.Repetitions}): each round visits every point once, in an
+ * order shuffled for it from a recorded seed, each repetition with fresh processes
+ * ({@link io.iobench.sweep.FreshProcesses}). A repetition the {@link io.iobench.sweep.NoiseGate} finds noisy (CPU
+ * steal, client_bound) is kept, marked and run once more at the end of its round; {@code --until-ci} adds rounds
+ * until a point's median msgs/s is pinned down ({@link io.iobench.sweep.IntervalTarget}).
  */
 package io.iobench.sweep;

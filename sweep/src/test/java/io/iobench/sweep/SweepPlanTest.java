@@ -21,7 +21,7 @@ class SweepPlanTest {
     private static SweepPlan plan(List<Long> rates, boolean closed, Map<String, List<Integer>> threads) {
         return new SweepPlan("t", List.of("a", "b"), List.of(1, 10), List.of(0, 100), List.of(64), rates, closed, 1,
                 Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2), threads, List.of(), List.of(),
-                CpuPinning.NONE);
+                CpuPinning.NONE, Repetitions.once(7));
     }
 
     @Test
@@ -64,7 +64,7 @@ class SweepPlanTest {
     void givesTheClientEveryValueOfThePoint() {
         SweepPlan plan = plan(List.of(500L), true);
         SweepPoint open = plan.points().get(1);
-        LoadOptions options = plan.loadOptions(open, new InetSocketAddress("127.0.0.1", 4000), 42, 1,
+        LoadOptions options = plan.loadOptions(open, 1, new InetSocketAddress("127.0.0.1", 4000), 42, 1,
                 Path.of("out"));
 
         assertThat(options.toArguments()).containsSubsequence("--target", "127.0.0.1:4000")
@@ -72,6 +72,18 @@ class SweepPlanTest {
                 .containsSubsequence("--rate", "500").containsSubsequence("--server-pid", "42")
                 .containsSubsequence("--model", "a").containsSubsequence("--server-threads", "1")
                 .doesNotContain("--pipeline");
+    }
+
+    /* A model at rest costs the same in every run: its idle CPU is measured once per point, not per repetition. */
+    @Test
+    void givesOnlyAPointsFirstRepetitionTheIdleWindow() {
+        SweepPlan plan = plan(List.of(), true);
+        SweepPoint point = plan.points().getFirst();
+        InetSocketAddress target = new InetSocketAddress("127.0.0.1", 4000);
+
+        assertThat(plan.loadOptions(point, 1, target, 42, 1, Path.of("out")).idleWindow())
+                .isEqualTo(Duration.ofSeconds(2));
+        assertThat(plan.loadOptions(point, 2, target, 42, 1, Path.of("out")).idleWindow()).isZero();
     }
 
     @Test
@@ -87,10 +99,10 @@ class SweepPlanTest {
     /* A pool smaller than its connections starves the rest: by default the sweep gives it one worker each. */
     @Test
     void givesAPoolAWorkerPerConnectionAndOtherModelsTheirOwnDefault() {
-        assertThat(Sweep.launcherThreads(new SweepPoint("thread-pool", 1000, 24, 64, 0))).isEqualTo(1024);
-        assertThat(Sweep.launcherThreads(new SweepPoint("thread-pool", 1000, 0, 64, 0, 8))).isEqualTo(8);
-        assertThat(Sweep.launcherThreads(new SweepPoint("selector", 1000, 0, 64, 0))).isNull();
-        assertThat(Sweep.launcherThreads(new SweepPoint("select", 10, 0, 64, 0))).isNull();
+        assertThat(FreshProcesses.launcherThreads(new SweepPoint("thread-pool", 1000, 24, 64, 0))).isEqualTo(1024);
+        assertThat(FreshProcesses.launcherThreads(new SweepPoint("thread-pool", 1000, 0, 64, 0, 8))).isEqualTo(8);
+        assertThat(FreshProcesses.launcherThreads(new SweepPoint("selector", 1000, 0, 64, 0))).isNull();
+        assertThat(FreshProcesses.launcherThreads(new SweepPoint("select", 10, 0, 64, 0))).isNull();
     }
 
     @Test
