@@ -40,7 +40,8 @@ class SweepTest {
         Path out = tmp.resolve("sweep");
         IobenchScript.Outcome outcome = IobenchScript.run(tmp, 280, "sweep", "--models",
                 "selector,thread-per-connection", "--connections", "1,10", "--sizes", "64", "--warmup", "0s",
-                "--duration", "1s", "--idle-window", "2s", "--no-rerun", "--out", out.toString());
+                "--duration", "1s", "--idle-window", "2s", "--no-rerun", "--out", out.toString(),
+                "--model-jvm-opts", "thread-per-connection=-XX:+UseSerialGC");
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
 
         StoredSweep sweep = SweepReader.read(out);
@@ -67,6 +68,8 @@ class SweepTest {
             assertThat(result.server().cpu().cpuUserS()).as(id).isNotNegative();
             assertThat(result.environment().pinning()).as(id).isNotNull();
             assertThat(result.client().io()).as(id).isNotNull();
+            assertThat(result.environment().serverJvmOptions().contains("-XX:+UseSerialGC")).as(id)
+                    .isEqualTo(result.point().model().equals("thread-per-connection"));
             assertThat(run.dir().resolve(RunFiles.UNCORRECTED_HGRM)).isNotEmptyFile();
             assertThat(LatencyLogFile.read(run.dir().resolve(RunFiles.HLOG)).total(LatencyLogFile.UNCORRECTED)
                     .getTotalCount()).as(id).isEqualTo(result.latencyUs().uncorrected().count());

@@ -101,6 +101,9 @@ public record SweepManifest(String schema, String label, Status status, String s
      *                         the same points and seed give the same order; null in manifests written before rounds
      * @param rerunNoisy       whether a run found noisy (see {@code runs[].noisy}) was run once more at the end of
      *                         its round; false with {@code --no-rerun} and in manifests written before the noise gate
+     * @param modelJvmOptions  per model, extra server JVM options after {@code server_jvm_options}
+     *                         ({@code --model-jvm-opts}), such as {@code -Xint} to slow one model on purpose; empty
+     *                         when none, and in manifests written before this field
      */
     public record Plan(List<String> models, List<Integer> connections, List<Integer> idleConnections,
                        List<Integer> sizes, List<LoadMode> modes, List<Long> ratesMsgsPerS, boolean closedLoop,
@@ -108,7 +111,7 @@ public record SweepManifest(String schema, String label, Status status, String s
                        Map<String, List<Integer>> threads,
                        List<String> serverJvmOptions, List<String> clientJvmOptions, String serverCpus,
                        String clientCpus, int repeat, Double untilCiPct, int maxRepeat, Long seed,
-                       boolean rerunNoisy) {
+                       boolean rerunNoisy, Map<String, List<String>> modelJvmOptions) {
 
         /** A plan that runs each point once, as plans were before repetitions. */
         public Plan(List<String> models, List<Integer> connections, List<Integer> idleConnections,
@@ -118,7 +121,7 @@ public record SweepManifest(String schema, String label, Status status, String s
                     List<String> clientJvmOptions, String serverCpus, String clientCpus) {
             this(models, connections, idleConnections, sizes, modes, ratesMsgsPerS, closedLoop, pipeline, warmupS,
                     durationS, idleWindowS, threads, serverJvmOptions, clientJvmOptions, serverCpus, clientCpus, 1,
-                    null, 1, null, false);
+                    null, 1, null, false, Map.of());
         }
 
         public Plan {
@@ -135,6 +138,7 @@ public record SweepManifest(String schema, String label, Status status, String s
             threads = threads == null ? Map.of() : Map.copyOf(threads);
             serverJvmOptions = copy(serverJvmOptions);
             clientJvmOptions = copy(clientJvmOptions);
+            modelJvmOptions = modelJvmOptions == null ? Map.of() : Map.copyOf(modelJvmOptions);
         }
 
         /** The modes a plan with these settings runs. */

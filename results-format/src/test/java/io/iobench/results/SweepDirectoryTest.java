@@ -20,7 +20,8 @@ class SweepDirectoryTest {
     static final Instant NOW = Instant.parse("2026-11-27T03:04:05Z");
     static final SweepManifest.Plan PLAN = new SweepManifest.Plan(List.of("selector", "netty-epoll"), List.of(10, 100),
             List.of(0, 5), List.of(64), List.of(LoadMode.CLOSED, LoadMode.OPEN), List.of(50_000L), true, 1, 2.0,
-            10.0, 2.0, Map.of("selector", List.of(1, 2)), List.of("-Xmx1g"), List.of(), "0", "1", 2, 5.0, 10, 1234L, true);
+            10.0, 2.0, Map.of("selector", List.of(1, 2)), List.of("-Xmx1g"), List.of(), "0", "1", 2, 5.0, 10, 1234L, true,
+            Map.of("busy-poll", List.of("-Xint")));
     static final String OPEN = "selector-c100-i5-s64-r50000";
     static final String FAILED = "busy-poll-c1000-s64";
 

@@ -32,7 +32,8 @@ import java.util.function.Function;
  * <pre>
  * iobench sweep [--models a,b|all] [--connections 1,10,100,1000] [--idle-connections 0] [--sizes 64]
  *               [--rates R1,R2] [--no-closed-loop] [--pipeline 1] [--duration 10s] [--warmup 3s]
- *               [--idle-window 2s] [--threads [MODEL=]N[/N...],...] [--server-jvm-opts "..."] [--client-jvm-opts "..."]
+ *               [--idle-window 2s] [--threads [MODEL=]N[/N...],...] [--server-jvm-opts "..."]
+ *               [--model-jvm-opts "MODEL=...[;MODEL=...]"] [--client-jvm-opts "..."]
  *               [--server-cpus 0] [--client-cpus 1] [--no-pin] [--repeat 1] [--until-ci P% [--max-repeat 10]]
  *               [--seed S] [--no-rerun] [--label sweep] [--out DIR] [--no-report] [--debug]
  * </pre>
@@ -46,7 +47,7 @@ public final class SweepCommand {
     static final String USAGE = "usage: iobench sweep [--models a,b] [--connections 1,10,100,1000]"
             + " [--idle-connections 0] [--sizes 64] [--rates R1,R2] [--no-closed-loop] [--pipeline 1]"
             + " [--duration 10s] [--warmup 3s] [--idle-window 2s] [--threads [MODEL=]N[/N...],...]"
-            + " [--server-jvm-opts \"...\"]"
+            + " [--server-jvm-opts \"...\"] [--model-jvm-opts \"MODEL=...[;MODEL=...]\"]"
             + " [--client-jvm-opts \"...\"] [--server-cpus 0] [--client-cpus 1] [--no-pin] [--repeat 1]"
             + " [--until-ci P% [--max-repeat 10]] [--seed S] [--no-rerun] [--label NAME] [--out DIR] [--no-report]"
             + " [--debug]";
@@ -60,7 +61,8 @@ public final class SweepCommand {
     static final String HOME_PROPERTY = "iobench.home";
 
     private static final Set<String> VALUED = Set.of("models", "connections", "idle-connections", "sizes", "rates",
-            "pipeline", "duration", "warmup", "idle-window", "threads", "server-jvm-opts", "client-jvm-opts",
+            "pipeline", "duration", "warmup", "idle-window", "threads", "server-jvm-opts", "model-jvm-opts",
+            "client-jvm-opts",
             "server-cpus", "client-cpus", "label", "out", "repeat", "until-ci", "max-repeat", "seed");
     private static final Set<String> SWITCHES = Set.of("no-closed-loop", "no-pin", "no-report", "no-rerun");
 
@@ -135,7 +137,7 @@ public final class SweepCommand {
                 ints(flags.sizes("sizes", "64", 1, LoadOptions.MAX_SIZE_BYTES)), rates, closedLoop,
                 flags.intValue("pipeline", 1, 1, 1024), flags.duration("warmup", "3s", Duration.ZERO),
                 flags.duration("duration", "10s", Duration.ofMillis(100)), idleWindow,
-                threads(flags, models), flags.words("server-jvm-opts"),
+                threads(flags, models), flags.words("server-jvm-opts"), modelJvmOptions(flags, models),
                 flags.words("client-jvm-opts"), pinning(flags), repetitions(flags, clock));
         checkDescriptors(plan);
         return plan;
@@ -175,6 +177,32 @@ public final class SweepCommand {
                         + limit + " (ulimit -n); lower --connections or --idle-connections");
             }
         }
+    }
+
+    /**
+     * {@code --model-jvm-opts}: entries separated by semicolons (JVM options may hold commas), each
+     * {@code MODEL=OPTIONS} with the options separated by spaces: {@code "selector=-Xint;thread-pool=-Xss256k"}.
+     */
+    static Map<String, List<String>> modelJvmOptions(Flags flags, List<String> models) {
+        Map<String, List<String>> options = new LinkedHashMap<>();
+        for (String entry : flags.stringValue("model-jvm-opts", "").split(";")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int equals = entry.indexOf('=');
+            String model = equals < 0 ? entry.strip() : entry.substring(0, equals).strip();
+            if (equals < 0 || !models.contains(model)) {
+                throw new UsageException("--model-jvm-opts takes MODEL=OPTIONS with a model of the sweep ("
+                        + String.join(", ", models) + "), got '" + entry.strip() + "'");
+            }
+            List<String> words = Arrays.stream(entry.substring(equals + 1).strip().split("\\s+"))
+                    .filter(w -> !w.isEmpty()).toList();
+            if (words.isEmpty() || options.put(model, words) != null) {
+                throw new UsageException("--model-jvm-opts names " + model + (words.isEmpty()
+                        ? " without options" : " twice"));
+            }
+        }
+        return options;
     }
 
     /**

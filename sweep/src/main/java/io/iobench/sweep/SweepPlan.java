@@ -31,7 +31,9 @@ import java.util.Objects;
  * @param threads          per model, the {@code --threads} counts to run it at, each count a point of its own;
  *                         a model not named runs the sweep's default: a pool sized to the point's connections,
  *                         a reactor per CPU
- * @param serverJvmOptions extra server JVM options
+ * @param serverJvmOptions extra server JVM options, for every model
+ * @param modelJvmOptions  per model, extra server JVM options after those ({@code --model-jvm-opts}): one model run
+ *                         differently, such as slowed with {@code -Xint} to check that a comparison sees it
  * @param clientJvmOptions extra client JVM options
  * @param pinning          server and client CPU sets
  * @param repetitions      how many times each point runs, and the seed of the rounds' order
@@ -39,7 +41,8 @@ import java.util.Objects;
 public record SweepPlan(String label, List<String> models, List<Integer> connections, List<Integer> idleConnections,
                         List<Integer> sizesBytes, List<Long> ratesMsgsPerS, boolean closedLoop, int pipeline,
                         Duration warmup, Duration duration, Duration idleWindow, Map<String, List<Integer>> threads,
-                        List<String> serverJvmOptions, List<String> clientJvmOptions, CpuPinning pinning,
+                        List<String> serverJvmOptions, Map<String, List<String>> modelJvmOptions,
+                        List<String> clientJvmOptions, CpuPinning pinning,
                         Repetitions repetitions) {
 
     public SweepPlan {
@@ -50,6 +53,7 @@ public record SweepPlan(String label, List<String> models, List<Integer> connect
         sizesBytes = List.copyOf(sizesBytes);
         ratesMsgsPerS = List.copyOf(ratesMsgsPerS);
         serverJvmOptions = List.copyOf(serverJvmOptions);
+        modelJvmOptions = Map.copyOf(modelJvmOptions);
         clientJvmOptions = List.copyOf(clientJvmOptions);
         Objects.requireNonNull(repetitions, "repetitions");
     }
@@ -110,6 +114,13 @@ public record SweepPlan(String label, List<String> models, List<Integer> connect
                         point.sizeBytes(), pipeline)).withThreads(point.threads());
     }
 
+    /** The extra JVM options of {@code model}'s server: the sweep's, then the model's own. */
+    public List<String> serverJvmOptions(String model) {
+        List<String> options = new ArrayList<>(serverJvmOptions);
+        options.addAll(modelJvmOptions.getOrDefault(model, List.of()));
+        return List.copyOf(options);
+    }
+
     /** The plan as the manifest records it. */
     public SweepManifest.Plan manifestPlan() {
         return new SweepManifest.Plan(models, connections, idleConnections, sizesBytes,
@@ -117,7 +128,7 @@ public record SweepPlan(String label, List<String> models, List<Integer> connect
                 seconds(warmup), seconds(duration), seconds(idleWindow), threads, serverJvmOptions,
                 clientJvmOptions, pinning.serverCpus().orElse(null), pinning.clientCpus().orElse(null),
                 repetitions.repeat(), repetitions.untilCiPct(), repetitions.maxRepeat(), repetitions.seed(),
-                repetitions.rerunNoisy());
+                repetitions.rerunNoisy(), modelJvmOptions);
     }
 
     private static double seconds(Duration duration) {

@@ -20,7 +20,7 @@ class SweepPlanTest {
 
     private static SweepPlan plan(List<Long> rates, boolean closed, Map<String, List<Integer>> threads) {
         return new SweepPlan("t", List.of("a", "b"), List.of(1, 10), List.of(0, 100), List.of(64), rates, closed, 1,
-                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2), threads, List.of(), List.of(),
+                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2), threads, List.of(), Map.of(), List.of(),
                 CpuPinning.NONE, Repetitions.once(7));
     }
 

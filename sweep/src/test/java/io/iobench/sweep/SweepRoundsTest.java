@@ -37,7 +37,7 @@ class SweepRoundsTest {
     /** 2 models x connections {1, 10}: a-c1-s64, a-c10-s64, b-c1-s64, b-c10-s64. */
     private static SweepPlan plan(Repetitions repetitions) {
         return new SweepPlan("t", List.of("a", "b"), List.of(1, 10), List.of(0), List.of(64), List.of(), true, 1,
-                Duration.ofMillis(200), Duration.ofMillis(300), Duration.ZERO, Map.of(), List.of(), List.of(),
+                Duration.ofMillis(200), Duration.ofMillis(300), Duration.ZERO, Map.of(), List.of(), Map.of(), List.of(),
                 CpuPinning.NONE, repetitions);
     }
 
