@@ -18,6 +18,12 @@ import java.util.StringJoiner;
  *
  * <p>The columns are a public format, sealed by a golden file: a column is added at the end, never renamed, never
  * moved. ({@code client_io} sits mid-row: it was inserted there once, and is kept where readers have found it since.)
+ *
+ * <p>Every figure of a run is here; left out are only {@code schema} (the same in every row), {@code target} (the
+ * server's address, a fresh port per run), {@code server.pid} (a process that no longer exists), {@code environment}
+ * (the host's, the same for every run of a sweep, and in the manifest) and {@code files} (the same names in every run
+ * directory). With {@code --repeat} a row is one repetition: which point it repeats, its round and whether it was
+ * noisy are the manifest's {@code runs[]}, and {@code points.csv} has a row per point.
  */
 public final class SummaryCsv {
 
@@ -69,7 +75,36 @@ public final class SummaryCsv {
             new Column("stalled_connections", "/flags/stalled_connections"),
             new Column("client_stalled", "/flags/client_stalled"),
             new Column("client_stalled_max_gap_ms", "/flags/client_stalled_max_gap_ms"),
-            new Column("corrupt", "/flags/corrupt"));
+            new Column("corrupt", "/flags/corrupt"),
+            new Column("warmup_s", "/warmup_s"), new Column("duration_s", "/duration_s"),
+            new Column("measured_s", "/measured_s"), new Column("started_at", "/started_at"),
+            new Column("messages", "/throughput/messages"),
+            new Column("count", "/latency_us/uncorrected/count"), new Column("mean_us", "/latency_us/uncorrected/mean"),
+            new Column("p9999_us", "/latency_us/uncorrected/p9999"),
+            new Column("lower_bound_samples", "/latency_us/uncorrected/lower_bound_samples"),
+            new Column("corrected_count", "/latency_us/corrected/count"),
+            new Column("corrected_mean_us", "/latency_us/corrected/mean"),
+            new Column("corrected_p90_us", "/latency_us/corrected/p90"),
+            new Column("corrected_p9999_us", "/latency_us/corrected/p9999"),
+            new Column("corrected_lower_bound_samples", "/latency_us/corrected/lower_bound_samples"),
+            new Column("connected", "/connect/connected"), new Column("connect_failed", "/connect/failed"),
+            new Column("connect_ms", "/connect/duration_ms"),
+            new Column("first_echo_p50_us", "/connect/first_echo_us/p50"),
+            new Column("first_echo_p99_us", "/connect/first_echo_us/p99"),
+            new Column("first_echo_max_us", "/connect/first_echo_us/max"),
+            new Column("first_echo_unanswered", "/connect/first_echo_us/unanswered"),
+            new Column("settle_ms", "/connect/settle_ms"), new Column("settled", "/connect/settled"),
+            new Column("errors_reset", "/errors/reset"), new Column("errors_refused", "/errors/refused"),
+            new Column("errors_backlog_overflow", "/errors/backlog_overflow"),
+            new Column("server_cpu_user_s", "/server/cpu_user_s"), new Column("server_cpu_sys_s", "/server/cpu_sys_s"),
+            new Column("ctx_switches_voluntary", "/server/ctx_switches_voluntary"),
+            new Column("ctx_switches_involuntary", "/server/ctx_switches_involuntary"),
+            new Column("server_rss_peak_mib", "/server/rss_peak_mib"), new Column("server_fds", "/server/fds"),
+            new Column("server_rss_before_connect_mib", "/server/rss_before_connect_mib"),
+            new Column("server_runqueue_wait_s", "/server/runqueue_wait_s"),
+            new Column("server_threads_exited", "/server/threads_exited"),
+            new Column("client_cpu_user_s", "/client/cpu_user_s"), new Column("client_cpu_sys_s", "/client/cpu_sys_s"),
+            new Column("client_cores_available", "/client/cores_available"));
 
     /** The header line, without its line break. */
     public static final String HEADER = "id," + String.join(",", COLUMNS.stream().map(Column::name).toList());
