@@ -28,6 +28,10 @@ import org.HdrHistogram.HistogramLogWriter;
  * (the values are microseconds: a ratio of 1000 prints milliseconds; the tool's default of 1,000,000 assumes
  * nanoseconds).
  *
+ * <p>The last interval is not a second of the window: it starts where the window ends and holds the echoes of the
+ * messages still in flight then, and any given up at their lower bound, up to the moment the last one came back or
+ * the client stopped waiting (2 s at most); its length is in the log, tens of milliseconds in a run that drained.
+ *
  * <p>The load client appends to it as it runs, one interval a second, so a killed run keeps the seconds it had;
  * {@link #read} gives back each tag's intervals, and {@link Intervals#total} their sum, added, never averaged.
  */

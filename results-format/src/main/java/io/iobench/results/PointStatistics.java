@@ -25,7 +25,7 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Repetitions are found without the manifest: the runs of one sweep directory with the same point ({@link Key}:
  * model, connections, idle connections, size, mode, target rate, server threads) are repetitions of it, whether a
- * sweep ran it with {@code --repeat} (ids {@code selector-c100-s64}, {@code selector-c100-s64-r2}, ...) or a
+ * sweep ran it with {@code --repeat} (ids {@code selector-c100-s64-rep1}, {@code selector-c100-s64-rep2}, ...) or a
  * directory holds the same point twice for another reason. They are taken in the order they started.
  *
  * <p>Which repetitions count:
@@ -33,8 +33,9 @@ import org.HdrHistogram.Histogram;
  *   <li>A failed run, and a corrupt one (an invalid run: wrong bytes came back), counts for nothing; it is listed
  *       with the reason it was left out.</li>
  *   <li>A run with a flag that makes it suspect ({@code client_bound}, {@code rate_missed}, {@code stalled},
- *       {@code client_stalled}) or whose server or client lost {@value #STEAL_MARKED_PCT}% or more of its CPU time
- *       to the hypervisor counts in every figure and is marked: its flags and steal are listed beside it, and
+ *       {@code client_stalled}), with errors the client counted (failed connections, timeouts, ...), or whose
+ *       server or client lost {@value #STEAL_MARKED_PCT}% or more of its CPU time to the hypervisor counts in every
+ *       figure and is marked: its flags and steal are listed beside it, and
  *       {@code flagged} counts such repetitions. Leaving them out would hide the noise a repetition is meant to
  *       show, and at a point where the client is the limit it would leave nothing.</li>
  *   <li>A {@code latency_incomplete} run (connections starved longer than the window left no sample) counts in
@@ -100,7 +101,8 @@ public final class PointStatistics {
      *
      * @param run       the run
      * @param excluded  why it counts for nothing ({@code failed: reason}, {@code corrupt}); null when it counts
-     * @param marks     its suspect flags and the steal that marks it, such as {@code client_bound} or
+     * @param marks     its suspect flags, its errors and the steal that mark it, such as {@code client_bound},
+     *                  {@code errors 12} or
      *                  {@code steal 3.5% of the client's CPU}; empty when nothing marks it
      * @param inLatency whether its latency percentiles count (not when excluded or {@code latency_incomplete})
      */
@@ -175,6 +177,9 @@ public final class PointStatistics {
         List<String> marks = new ArrayList<>();
         flags.raised().stream().filter(RunResult.RunFlags.Flag::suspect).filter(flag -> !flag.invalid())
                 .forEach(flag -> marks.add(flag.fieldName()));
+        if (result.errors() != null && result.errors().total() > 0) {
+            marks.add("errors " + result.errors().total());
+        }
         mark(marks, "server", result.server() == null ? null : result.server().cpuStealPct());
         mark(marks, "client", result.client() == null ? null : result.client().cpuStealPct());
         boolean inLatency = excluded == null && !flags.latencyIncomplete();
@@ -264,7 +269,7 @@ public final class PointStatistics {
         return (int) repetitions.stream().filter(Repetition::counted).count();
     }
 
-    /** @return how many counted runs are marked by a suspect flag or by steal */
+    /** @return how many counted runs are marked by a suspect flag, errors or steal */
     public int flagged() {
         return (int) repetitions.stream().filter(r -> r.counted() && !r.marks().isEmpty()).count();
     }

@@ -91,6 +91,22 @@ class PointStatisticsTest {
     }
 
     @Test
+    void countsARunWithErrorsAndMarksItWithTheirCount() throws IOException {
+        Path sweep = SyntheticSweep.write(SyntheticSweep.Repeated.of(3, 1.0, 0.02, 7L), dir.resolve("sweep"));
+        Path file = sweep.resolve(SweepDirectory.RUNS).resolve("selector-c10-s64-r3").resolve(RunFiles.RESULT_JSON);
+        RunResult r = RunResultFile.read(file);
+        RunResultFile.write(RunResult.of(r.point(), r.timing(), r.throughput(), r.latencyUs(), r.connect(),
+                new RunResult.Errors(12, 0, 0, 0, 0, 0, 0), r.server(), r.client(), r.flags(), r.environment(),
+                r.files()), file);
+
+        PointStatistics selector = PointStatistics.of(SweepReader.read(sweep), new Warnings()).get(1);
+
+        assertThat(selector.counted()).isEqualTo(3);
+        assertThat(selector.flagged()).isEqualTo(1);
+        assertThat(selector.repetitions().get(2).marks()).containsExactly("errors 12");
+    }
+
+    @Test
     void leavesOutTheRunsThatFailedAndNamesAnUnreadableLog() throws IOException {
         Path sweep = SyntheticSweep.write(SyntheticSweep.Repeated.of(3, 1.0, 0.02, 7L), dir.resolve("sweep"));
         Path run = sweep.resolve(SweepDirectory.RUNS).resolve("selector-c10-s64-r3");

@@ -85,7 +85,7 @@ final class PercentileChart {
                 continue;
             }
             String name = run.key().model() + (run.status() == RunStatus.FLAGGED
-                    ? " (" + String.join(", ", run.flags()) + ")" : "");
+                    ? " (" + String.join(", ", run.marks()) + ")" : "");
             int modelIndex = sweep.modelIndex(run.key().model());
             distribution(run, false).ifPresent(d -> line(plot, name, modelIndex, d, false));
             distribution(run, true).ifPresent(d -> line(plot, name + " corrected", modelIndex, d, true));

@@ -52,9 +52,13 @@ final class RunNotes {
                         + " its latencies are not drawn" + (withMarkers ? " (◆ at the bottom)" : "")
                         + ", since they would read as the best of all");
             }
+            if (flagged.stream().anyMatch(run -> run.errorCount() != null && run.errorCount() > 0)) {
+                meanings.add("errors: the client counted connections that failed or broke, echoes that timed out or"
+                        + " overflowed its backlog; the figures are those of the connections and messages that worked");
+            }
             text.append(withMarkers ? " Black ▲: a flagged run, measured but suspect" : " Flagged runs are measured"
                     + " but suspect").append(" (").append(String.join("; ", meanings)).append("). Flagged: ")
-                    .append(flagged.stream().map(run -> at(run) + " (" + String.join(", ", run.flags()) + ")")
+                    .append(flagged.stream().map(run -> at(run) + " (" + String.join(", ", run.marks()) + ")")
                             .collect(Collectors.joining("; ")))
                     .append('.');
         }

@@ -81,16 +81,30 @@ public final class RunView {
     }
 
     /**
-     * Failed (or invalid: {@code corrupt}), flagged by a flag that makes its figures suspect, or good
-     * ({@code both_saturated} is not suspect).
+     * Failed (or invalid: {@code corrupt}), flagged by a flag that makes its figures suspect or by errors the
+     * client counted, or good ({@code both_saturated} is not suspect).
      */
     public RunStatus status() {
         RunResult.RunFlags flags = stored.result().flags();
         if (flags.failed() || flags.invalid()) {
             return RunStatus.FAILED;
         }
-        return flags.raised().stream().anyMatch(RunResult.RunFlags.Flag::suspect) ? RunStatus.FLAGGED
-                : RunStatus.GOOD;
+        Long errors = errorCount();
+        return flags.raised().stream().anyMatch(RunResult.RunFlags.Flag::suspect) || errors != null && errors > 0
+                ? RunStatus.FLAGGED : RunStatus.GOOD;
+    }
+
+    /**
+     * What marks a completed run: its raised flags, then {@code errors 12 (connect 12)} when the client counted
+     * errors, which make its figures those of the connections and messages that worked.
+     */
+    public List<String> marks() {
+        List<String> marks = new ArrayList<>(flags());
+        Long errors = errorCount();
+        if (errors != null && errors > 0) {
+            marks.add("errors " + errorText());
+        }
+        return List.copyOf(marks);
     }
 
     /** The raised flags by their result-format names: {@code client_bound}, {@code both_saturated}, ... */
@@ -121,12 +135,12 @@ public final class RunView {
     }
 
     /**
-     * The flags column: {@code FAILED: reason} or {@code INVALID: reason}, the raised flags, or empty for a good
+     * The flags column: {@code FAILED: reason} or {@code INVALID: reason}, the {@link #marks}, or empty for a good
      * run; then what the hypervisor stole from either side's CPUs, where that reached {@link #STEAL_NOTED_PCT}.
      */
     public String statusText() {
         String status = status() == RunStatus.FAILED ? (invalid() ? "INVALID: " : "FAILED: ") + failureReason()
-                : String.join(", ", flags());
+                : String.join(", ", marks());
         String steal = stealNote();
         return steal == null ? status : status.isEmpty() ? steal : status + "; " + steal;
     }

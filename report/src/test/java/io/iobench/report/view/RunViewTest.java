@@ -65,6 +65,18 @@ class RunViewTest {
     }
 
     @Test
+    void aCompletedRunWithErrorsIsFlaggedWithTheirCountAndKinds() {
+        RunView dropped = run(withFlags(RunResult.RunFlags.NONE, new RunResult.Errors(12, 0, 0, 0, 0, 3, 0)));
+
+        assertThat(dropped.status()).isEqualTo(RunStatus.FLAGGED);
+        assertThat(dropped.flags()).isEmpty();
+        assertThat(dropped.marks()).containsExactly("errors 15 (connect 12, timeout 3)");
+        assertThat(dropped.statusText()).isEqualTo("errors 15 (connect 12, timeout 3)");
+        assertThat(run(withFlags(RunResult.RunFlags.NONE, new RunResult.Errors(0, 0, 0, 0, 0, 0, 0))).status())
+                .isEqualTo(RunStatus.GOOD);
+    }
+
+    @Test
     void aStalledServerOrClientFlagsTheRun() {
         assertThat(run(withFlags(RunResult.RunFlags.of(Set.of(Flag.STALLED), null))).status())
                 .isEqualTo(RunStatus.FLAGGED);
