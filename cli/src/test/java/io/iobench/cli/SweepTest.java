@@ -217,7 +217,7 @@ class SweepTest {
                 new String[] {"--duration", "ten seconds"},
                 new String[] {"--sizes", "2m"},
                 new String[] {"--connections", "1,abc"},
-                new String[] {"--idle-window", "1s"},
+                new String[] {"--idle-window", "500ms"},
                 new String[] {"--connections", "30000"})) {
             String[] full = Stream.concat(Stream.of("sweep", "--out", out.toString()), Stream.of(args))
                     .toArray(String[]::new);

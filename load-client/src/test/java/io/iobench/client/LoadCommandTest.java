@@ -221,7 +221,7 @@ class LoadCommandTest {
                 List.of("--size", "2m"),
                 List.of("--pipeline", "2", "--rate", "1000"),
                 List.of("--connections", tooMany),
-                List.of("--idle-window", "1s"),
+                List.of("--idle-window", "500ms"),
                 List.of("--bogus", "1"));
         try (TestEchoServer server = TestEchoServer.start()) {
             for (List<String> bad : cases) {
