@@ -140,7 +140,7 @@ class SweepReportTest {
         CommandRun chosen = CommandRun.of(copy.toString(), "--percentile-connections", "1");
         assertThat(chosen.exit()).as(chosen.err()).isZero();
         assertThat(Files.readString(copy.resolve("report.md")))
-                .contains("Latency by percentile at 1 connections", "Drawn at 1 connection, as asked");
+                .contains("Latency by percentile at 1 connection", "Drawn at 1 connection, as asked");
     }
 
     private static int count(String text, String fragment) {

@@ -2,6 +2,7 @@ package io.iobench.report.charts;
 
 import io.iobench.report.document.Block;
 import io.iobench.report.view.Metric;
+import io.iobench.report.view.NumberText;
 import io.iobench.report.view.RunView;
 import io.iobench.report.view.Slice;
 import io.iobench.report.view.SweepView;
@@ -70,7 +71,8 @@ public final class SweepCharts {
         if (choice.isPresent()) {
             int connections = choice.get().connections();
             List<RunView> drawn = runs.stream().filter(run -> run.key().connections() == connections).toList();
-            String title = "Latency by percentile at " + connections + " connections" + suffix;
+            String title = "Latency by percentile at " + NumberText.format(connections, true)
+                    + (connections == 1 ? " connection" : " connections") + suffix;
             blocks.add(figure(title, () -> percentiles.of(runs, connections, title), "percentiles-" + slice.id(),
                     "Latency at every percentile, µs (log scale), as HdrHistogram plots it: the x axis is 1/(1-p)"
                             + " on a log scale, so each labelled gridline is ten times rarer than the one before"

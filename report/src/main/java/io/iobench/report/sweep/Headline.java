@@ -90,8 +90,8 @@ final class Headline {
                 }
                 RunView first = ranked.getFirst();
                 Sample bestSample = sample(first, figure);
-                String where = "at " + NumberText.format(connections, true) + " connections"
-                        + (slices ? ", " + slice.title() : "");
+                String where = "at " + NumberText.format(connections, true)
+                        + (connections == 1 ? " connection" : " connections") + (slices ? ", " + slice.title() : "");
                 for (RunView run : ranked) {
                     List<Cell> cells = new ArrayList<>();
                     if (slices) {
