@@ -29,7 +29,6 @@ import io.iobench.options.StopRequests;
 import io.iobench.results.LatencyLogFile;
 import io.iobench.results.LoadMode;
 import io.iobench.results.RunFiles;
-import io.iobench.results.RunResultFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -216,8 +215,6 @@ final class LoadRun {
         RunWindow runWindow = new RunWindow(loadStartNs, measureEndNs, RunWindow.DEFAULT_DRAIN_TIMEOUT.toNanos());
         try (IntervalReporter reporter = reporter(recorder, log, engine);
              Run run = engine.start(model, recorder, runWindow)) {
-            // In the warm-up, which is not measured, rather than after the window, where it would lengthen every run.
-            Thread.ofPlatform().daemon().name("iobench-prepare-result").start(RunResultFile::prepare);
             long leadNs = threadReadLeadNs(connected);
             String failure = warmUp(run, reporter, loadStartNs, measureStartNs - leadNs);
             MeasuredWindow window = null;

@@ -28,18 +28,6 @@ public final class RunResultFile {
         JsonFormat.write(result, file);
     }
 
-    /**
-     * Builds the JSON writer ahead of the first result: a cold JVM spends about half a second on it, which a load
-     * client would otherwise add to every run after its window. Any thread may call it, any number of times.
-     */
-    public static void prepare() {
-        try {
-            toJson(RunResult.failed(RunResult.Point.closedLoop("prepare", null, 1, 0, 1, 1), 0, 0, null, "prepare"));
-        } catch (IOException e) {
-            // The real write meets the same problem and reports it.
-        }
-    }
-
     /** @return {@code result} as the JSON text the file holds */
     public static String toJson(RunResult result) throws IOException {
         return JsonFormat.toJson(result);
