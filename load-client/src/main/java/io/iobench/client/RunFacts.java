@@ -43,13 +43,13 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
     static final double RATE_ACHIEVED = 0.95;
     /**
      * A closed loop whose recorded mean latency is under this share of Little's law's (in flight / throughput)
-     * left its slowest messages out. Complete runs agree within 4% (the reference run: 0.967 to 1.0); a run with a
-     * third of its connections starved shows about 0.67.
+     * left its slowest messages out. Complete runs with 3 s windows agreed within 4% (a sweep of commit bec765e: 0.967
+     * to 1.0), with the main job's 600 ms 0.90 to 1.01; a run with a third of its connections starved shows about 0.67.
      */
     static final double LITTLE_AGREEMENT = 0.9;
     /**
      * Fewer connections than this, and a server's growth in memory while they connect is its class loading and
-     * compilation (7.5 MiB at one connection for the Netty models in the reference run), not what they cost.
+     * compilation (7.5 MiB at one connection for the Netty models in a sweep of commit bec765e), not what they cost.
      */
     static final int MEMORY_PER_CONNECTION_MIN = 100;
 
