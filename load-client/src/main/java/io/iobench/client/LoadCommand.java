@@ -11,6 +11,7 @@ import io.iobench.results.RunFiles;
 import io.iobench.results.RunResult;
 import io.iobench.results.RunResultFile;
 import io.iobench.options.FileDescriptors;
+import io.iobench.options.GoSignal;
 import io.iobench.options.StopCause;
 import io.iobench.options.StopRequests;
 import java.io.IOException;
@@ -64,15 +65,18 @@ public final class LoadCommand {
                 throw new UsageException(options.out() + " already holds a run; give a new --out");
             }
             try (StopRequests stop = StopRequests.onSignals()) {
-                if (options.exitOnStdinEof()) {
+                GoSignal go = options.awaitGo() ? new GoSignal() : null;
+                if (go != null) {
+                    stop.watchStdin(go);
+                } else if (options.exitOnStdinEof()) {
                     stop.watchStdin();
                 }
-                return measure(options, stop, out, err);
+                return measure(options, stop, go, out, err);
             }
         });
     }
 
-    private static int measure(LoadOptions options, StopRequests stop, PrintStream out, PrintStream err)
+    private static int measure(LoadOptions options, StopRequests stop, GoSignal go, PrintStream out, PrintStream err)
             throws IOException, InterruptedException {
         Machine machine = Machine.current();
         ProcessInfo client = ProcessInfo.self();
@@ -80,7 +84,7 @@ public final class LoadCommand {
         Engine.checkListening(options.target(), options.connectTimeout());
         boolean madeDir = !Files.isDirectory(options.out());
         Path dir = Files.createDirectories(options.out());
-        RunFacts facts = new LoadRun(options, dir, err, stop).execute();
+        RunFacts facts = new LoadRun(options, dir, err, stop).awaitingGo(go, out).execute();
         if (stop.requested()) {
             return interrupted(stop.cause().orElseThrow(), dir, madeDir, err);
         }

@@ -49,20 +49,25 @@ import java.util.Set;
  * @param exitOnStdinEof whether to end the run, writing nothing, when stdin reaches end of file: set by whoever
  *                       holds a pipe to the client's stdin (the sweep, an ssh session), so that the client does not
  *                       outlive it ({@code --exit-on-stdin-eof})
+ * @param awaitGo        whether to print {@code ARMED} once connected and settled and wait for a line {@code GO} on
+ *                       stdin before the idle window, so that clients on several hosts start together
+ *                       ({@code --await-go})
  */
 public record LoadOptions(InetSocketAddress target, int connections, int idleConnections, int sizeBytes,
                           Duration duration, Duration warmup, Duration idleWindow, int pipeline, Long rate,
                           Long serverPid, Integer serverThreads, String model, Duration connectTimeout, int ioThreads, ClientIo clientIo,
-                          Path out, boolean exitOnStdinEof) {
+                          Path out, boolean exitOnStdinEof, boolean awaitGo) {
 
     static final String USAGE = "usage: iobench load --target HOST:PORT --connections N [--idle-connections M]"
             + " [--size 64] [--duration 10s] [--warmup 2s] [--idle-window 2s] [--pipeline K | --rate R]"
             + " [--server-pid PID] [--server-threads N] [--model NAME] [--connect-timeout 5s] [--io-threads 1]"
-            + " [--client-io auto|io_uring|selector] [--out DIR] [--exit-on-stdin-eof] [--debug]\n"
+            + " [--client-io auto|io_uring|selector] [--out DIR] [--exit-on-stdin-eof] [--await-go] [--debug]\n"
             + "  SIGINT or SIGTERM ends a run early: nothing is written (what it wrote so far is deleted), one line\n"
             + "  says so, and the exit code is 130 or 143\n"
             + "  --exit-on-stdin-eof  end the same way (exit 129) when stdin reaches end of file: for a starter that\n"
-            + "                       holds a pipe to it (the sweep, an ssh session); not for a terminal or /dev/null";
+            + "                       holds a pipe to it (the sweep, an ssh session); not for a terminal or /dev/null\n"
+            + "  --await-go           once connected, print ARMED and wait (60 s at most) for a line GO on stdin, then\n"
+            + "                       print 'GO clock_ms=<epoch ms>' and run; end of stdin meanwhile ends it (exit 129)";
 
     /** The largest message the client sends: 1 MiB. */
     public static final int MAX_SIZE_BYTES = EngineOptions.MAX_SIZE_BYTES;
@@ -81,6 +86,7 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
             "connect-timeout",
             "io-threads", "client-io", "out");
     private static final String EXIT_ON_STDIN_EOF = "exit-on-stdin-eof";
+    private static final String AWAIT_GO = "await-go";
 
     public LoadOptions {
         Objects.requireNonNull(target, "target");
@@ -118,7 +124,7 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
 
     /** Reads the command line; {@code --help} and {@code --debug} are the command shell's. */
     static LoadOptions parse(List<String> args) {
-        Flags flags = Flags.parse(args, VALUED, Set.of(EXIT_ON_STDIN_EOF));
+        Flags flags = Flags.parse(args, VALUED, Set.of(EXIT_ON_STDIN_EOF, AWAIT_GO));
         if (flags.has("pipeline") && flags.has("rate")) {
             throw new UsageException("--pipeline (closed loop) and --rate (open loop) exclude each other; give one");
         }
@@ -135,7 +141,8 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
                 .ioThreads(flags.intValue("io-threads", 1, 1, 64))
                 .clientIo(clientIo(flags.stringValue("client-io", "auto")))
                 .out(Path.of(flags.stringValue("out", defaultOut())))
-                .exitOnStdinEof(flags.has(EXIT_ON_STDIN_EOF));
+                .exitOnStdinEof(flags.has(EXIT_ON_STDIN_EOF))
+                .awaitGo(flags.has(AWAIT_GO));
         if (flags.has("rate")) {
             options.openLoop(Quantities.parseCount("--rate", flags.required("rate")));
         } else {
@@ -179,13 +186,16 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
         if (exitOnStdinEof) {
             args.add("--" + EXIT_ON_STDIN_EOF);
         }
+        if (awaitGo) {
+            args.add("--" + AWAIT_GO);
+        }
         return args;
     }
 
     /** These options for a client whose stdin is a pipe held by its starter: the run ends when the pipe closes. */
     public LoadOptions exitingOnStdinEof() {
         return new LoadOptions(target, connections, idleConnections, sizeBytes, duration, warmup, idleWindow, pipeline,
-                rate, serverPid, serverThreads, model, connectTimeout, ioThreads, clientIo, out, true);
+                rate, serverPid, serverThreads, model, connectTimeout, ioThreads, clientIo, out, true, awaitGo);
     }
 
     /** Refuses an idle window too short to measure: zero (none) or at least {@link #MIN_IDLE_WINDOW}. */
@@ -265,6 +275,7 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
         private ClientIo clientIo;
         private Path out;
         private boolean exitOnStdinEof;
+        private boolean awaitGo;
 
         private Builder(InetSocketAddress target, int connections) {
             this.target = target;
@@ -353,11 +364,17 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
             return this;
         }
 
+        /** @param await whether to wait for a line GO on stdin once connected ({@code --await-go}) */
+        public Builder awaitGo(boolean await) {
+            this.awaitGo = await;
+            return this;
+        }
+
         /** @throws UsageException naming the flag of the first value out of range */
         public LoadOptions build() {
             return new LoadOptions(target, connections, idleConnections, sizeBytes, duration, warmup, idleWindow,
                     pipeline, rate, serverPid, serverThreads, model, connectTimeout, ioThreads, clientIo,
-                    out != null ? out : Path.of(defaultOut()), exitOnStdinEof);
+                    out != null ? out : Path.of(defaultOut()), exitOnStdinEof, awaitGo);
         }
     }
 

@@ -23,6 +23,7 @@ import io.iobench.client.load.ClosedLoop;
 import io.iobench.client.record.FirstEchoes;
 import io.iobench.client.record.IntervalReporter;
 import io.iobench.client.record.RunRecorder;
+import io.iobench.options.GoSignal;
 import io.iobench.options.Quantities;
 import io.iobench.options.StopCause;
 import io.iobench.options.StopRequests;
@@ -72,6 +73,8 @@ final class LoadRun {
     private final PrintStream progress;
     private final ServerReadings server;
     private final StopRequests stop;
+    private GoSignal go;
+    private PrintStream protocol;
 
     /** @param stop ends the run early when a stop is requested; what was measured then is the caller's to drop */
     LoadRun(LoadOptions options, Path dir, PrintStream progress, StopRequests stop) {
@@ -85,6 +88,16 @@ final class LoadRun {
         this.progress = progress;
         this.server = server;
         this.stop = stop;
+    }
+
+    /**
+     * Makes the run print {@link GoSignal#ARMED} on {@code out} once connected and settled and wait for GO before
+     * the idle window; null {@code go} for none.
+     */
+    LoadRun awaitingGo(GoSignal go, PrintStream out) {
+        this.go = go;
+        this.protocol = out;
+        return this;
     }
 
     /** Runs and returns what was measured; failures of the server end the run early, never throw. */
@@ -109,6 +122,15 @@ final class LoadRun {
             } else if (failure == null && (settled.activeOpen() == 0 || settled.answered() == 0)) {
                 failure = noIntactEcho(engine, "came back within " + Quantities.format(options.connectTimeout())
                         + " of connecting on any connection");
+            }
+            if (failure == null && go != null) {
+                protocol.println(GoSignal.ARMED);
+                protocol.flush();
+                failure = go.await(GoSignal.TIMEOUT, stop);
+                if (failure == null) {
+                    protocol.println(GoSignal.releasedLine());
+                    protocol.flush();
+                }
             }
             IdleWindow idle = null;
             if (failure == null && !options.idleWindow().isZero() && connected.serverConnected() != null) {

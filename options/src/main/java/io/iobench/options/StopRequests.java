@@ -1,7 +1,9 @@
 package io.iobench.options;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -53,17 +55,26 @@ public final class StopRequests implements AutoCloseable {
     }
 
     /**
-     * Also requests a stop when stdin reaches end of file, read by a daemon thread that throws away whatever bytes
+     * Also requests a stop when stdin reaches end of file, read by a daemon thread that throws away whatever lines
      * arrive. Only for a process whose stdin is a pipe held by whoever started it: never where stdin belongs to
      * someone else, such as a test runner talking to its forked JVM.
      */
     public StopRequests watchStdin() {
-        InputStream in = System.in;
+        return watchStdin(line -> {
+            // What arrives means nothing here; only the end of the stream does.
+        });
+    }
+
+    /**
+     * As {@link #watchStdin()}, handing every line that arrives to {@code lines} (such as a {@link GoSignal}): the
+     * one reader of stdin, so that a line and the end of the stream are never read by two threads racing.
+     */
+    public StopRequests watchStdin(Consumer<String> lines) {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         Thread.ofPlatform().daemon().name("stdin-watch").start(() -> {
-            byte[] discarded = new byte[256];
             try {
-                while (in.read(discarded) >= 0) {
-                    // What arrives means nothing; only the end of the stream does.
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lines.accept(line);
                 }
             } catch (IOException e) {
                 // A stdin that cannot be read is as gone as a closed one.
