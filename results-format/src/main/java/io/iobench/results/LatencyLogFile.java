@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,48 @@ public final class LatencyLogFile implements AutoCloseable {
         writer.outputIntervalHistogram(correctedUs);
         uncorrectedUs.setTag(UNCORRECTED);
         writer.outputIntervalHistogram(uncorrectedUs);
+    }
+
+    /**
+     * Writes the logs of several clients that measured the same window as one log, their intervals ordered by start
+     * time and each tag kept, so that the merged log's {@link Intervals#total} is the sum of theirs and
+     * HistogramLogProcessor reads it as it reads one client's. Each log's times are first moved onto one clock by
+     * its offset (its host's clock minus the reference clock), so that the intervals line up as they ran.
+     *
+     * @param offsetsMs per log, its host's clock offset in ms (0 on one host)
+     */
+    public static void merge(List<Intervals> logs, List<Long> offsetsMs, Path file) throws IOException {
+        if (logs.isEmpty() || logs.size() != offsetsMs.size()) {
+            throw new IllegalArgumentException("one offset per log, and at least one log");
+        }
+        record Entry(String tag, Histogram histogram) {
+        }
+        List<Entry> entries = new ArrayList<>();
+        long startEpochMs = Long.MAX_VALUE;
+        boolean open = false;
+        for (int i = 0; i < logs.size(); i++) {
+            long offsetMs = offsetsMs.get(i);
+            startEpochMs = Math.min(startEpochMs, logs.get(i).startEpochMs() - offsetMs);
+            for (Map.Entry<String, List<Histogram>> tag : logs.get(i).intervals().entrySet()) {
+                open |= tag.getKey().equals(CORRECTED);
+                for (Histogram interval : tag.getValue()) {
+                    Histogram moved = interval.copy();
+                    moved.setStartTimeStamp(interval.getStartTimeStamp() - offsetMs);
+                    moved.setEndTimeStamp(interval.getEndTimeStamp() - offsetMs);
+                    entries.add(new Entry(tag.getKey(), moved));
+                }
+            }
+        }
+        // Within a start time the primary (untagged) histogram first, as one client's log has it.
+        entries.sort(Comparator.comparingLong((Entry e) -> e.histogram().getStartTimeStamp())
+                .thenComparing(e -> e.tag().equals(UNCORRECTED)));
+        try (LatencyLogFile log = create(file, startEpochMs)) {
+            for (Entry entry : entries) {
+                boolean primary = open ? entry.tag().equals(CORRECTED) : entry.tag().equals(UNCORRECTED);
+                entry.histogram().setTag(primary ? null : entry.tag());
+                log.writer.outputIntervalHistogram(entry.histogram());
+            }
+        }
     }
 
     @Override

@@ -29,10 +29,14 @@ import org.HdrHistogram.Histogram;
  * @param flags       what to distrust about this run
  * @param environment host, JDKs and pinning; null when the client never ran
  * @param files       the other files of the run, relative to its directory; null when the client wrote none
+ * @param clients     when several clients on several hosts carried the load together ({@link ClientRunMerge}):
+ *                    each one's own figures, in the order they were started; the figures above are then theirs
+ *                    merged. Null for a run of one client
  */
 public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrapped Timing timing,
                         Throughput throughput, LatencyUs latencyUs, Connect connect, Errors errors, Server server,
-                        Client client, RunFlags flags, Environment environment, Files files) {
+                        Client client, RunFlags flags, Environment environment, Files files,
+                        List<ClientShare> clients) {
 
     /** The name and version of this format; a reader warns on another and reads what matches. */
     public static final String SCHEMA = "iobench-run/1";
@@ -40,6 +44,7 @@ public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrappe
     public RunResult {
         Objects.requireNonNull(point, "point");
         flags = flags != null ? flags : RunFlags.NONE;
+        clients = clients == null ? null : List.copyOf(clients);
     }
 
     /** A run that measured: every part present that the run produced. */
@@ -47,7 +52,7 @@ public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrappe
                                Connect connect, Errors errors, Server server, Client client, RunFlags flags,
                                Environment environment, Files files) {
         return new RunResult(SCHEMA, point, timing, throughput, latencyUs, connect, errors, server, client, flags,
-                environment, files);
+                environment, files, null);
     }
 
     /**
@@ -58,13 +63,62 @@ public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrappe
      */
     public static RunResult failed(Point point, double warmupS, double durationS, String startedAt, String reason) {
         return new RunResult(SCHEMA, point, new Timing(warmupS, durationS, 0, startedAt), null, null, null, null,
-                null, null, RunFlags.failedBecause(reason), null, null);
+                null, null, RunFlags.failedBecause(reason), null, null, null);
     }
 
     /** This run marked failed for {@code reason}, after any reason it already had. */
     public RunResult withFailure(String reason) {
         return new RunResult(schema, point, timing, throughput, latencyUs, connect, errors, server, client,
-                flags.withFailure(reason), environment, files);
+                flags.withFailure(reason), environment, files, clients);
+    }
+
+    /**
+     * This run with the server's figures measured elsewhere (by a probe on the server's host) and the flags that
+     * depend on them: the clients' flags are kept, and a client at its limit ({@code client_bound}, raised by a
+     * client that could not see the server) becomes {@code both_saturated} when the server was at its limit too.
+     *
+     * @param serverSaturated whether the server's cores or its busiest thread were at 90% or more
+     */
+    public RunResult withServer(Server measured, boolean serverSaturated) {
+        RunFlags judged = flags.clientBound() && serverSaturated ? flags.serverSaturatedToo() : flags;
+        return new RunResult(schema, point, timing, throughput, latencyUs, connect, errors, measured, client, judged,
+                environment, files, clients);
+    }
+
+    /** This run as the merge of the clients in {@code shares}. */
+    RunResult withClients(List<ClientShare> shares) {
+        return new RunResult(schema, point, timing, throughput, latencyUs, connect, errors, server, client, flags,
+                environment, files, shares);
+    }
+
+    /**
+     * One client's part in a run that several clients carried together: its own figures beside the merged ones, so
+     * that a client at its limit, or one that carried less than its share, stays visible.
+     *
+     * @param host          the host it ran on, as the sweep named it ({@code [user@]host})
+     * @param hostname      that host's own name for itself
+     * @param kernel        that host's kernel release
+     * @param dir           its own run directory, relative to the merged run's
+     * @param connections   connections it carried (active)
+     * @param messages      echoes it completed in the measured window
+     * @param msgsPerS      its messages / its measured seconds
+     * @param errors        its errors, all kinds summed
+     * @param p50Us         its median latency (corrected in an open loop, uncorrected in a closed one), µs
+     * @param p99Us         its 99th percentile, the same latency, µs
+     * @param cpuCores      cores its process kept busy over the window
+     * @param ioBusy        the share of the window its IO threads were busy, 0 to 1; null where not kept
+     * @param flags         the flags it raised by itself, by their names in this file
+     * @param failure       why it failed, or null
+     * @param clockOffsetMs its host's clock minus the sweep's, ms, as measured when the clients were released
+     *                      together; null when not measured
+     */
+    public record ClientShare(String host, String hostname, String kernel, String dir, int connections,
+                              long messages, double msgsPerS, long errors, long p50Us, long p99Us, double cpuCores,
+                              Double ioBusy, List<String> flags, String failure, Double clockOffsetMs) {
+
+        public ClientShare {
+            flags = List.copyOf(flags);
+        }
     }
 
     /**
@@ -479,6 +533,12 @@ public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrappe
 
         static RunFlags failedBecause(String reason) {
             return new RunFlags(false, false, false, false, true, reason, false, false, false, Stalls.UNKNOWN);
+        }
+
+        /** These flags once the server is known to have been at its limit too: client_bound becomes both_saturated. */
+        RunFlags serverSaturatedToo() {
+            return new RunFlags(false, rateMissed, latencyIncomplete, bothSaturated || clientBound, failed, reason,
+                    stalled, clientStalled, corrupt, stalls);
         }
 
         RunFlags withFailure(String more) {
