@@ -417,8 +417,9 @@ public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrappe
      *
      * @param cpu            its CPU
      * @param coresAvailable CPUs the client may run on (its affinity)
-     * @param io             how its IO threads talked to the kernel: {@code io_uring} or {@code selector}; null in
-     *                       results written before the client had a choice
+     * @param io             how its IO threads talked to the kernel: {@code io_uring} or {@code selector}, or, in a
+     *                       run merged from clients that differed, theirs joined by {@code +}; null in results
+     *                       written before the client had a choice
      * @param cpuStealPct    the share of the time of the client's CPUs that the hypervisor gave to other guests,
      *                       percent; null where /proc/stat was not read
      * @param runqueueWaitS  seconds the client's IO threads spent runnable but waiting for a CPU, summed: time
