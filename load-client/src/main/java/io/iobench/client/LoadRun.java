@@ -133,7 +133,10 @@ final class LoadRun {
                 }
             }
             IdleWindow idle = null;
-            if (failure == null && !options.idleWindow().isZero() && connected.serverConnected() != null) {
+            // Released by GO, the window is kept without a server to read: a probe on the server's host measures
+            // it on the same schedule.
+            if (failure == null && !options.idleWindow().isZero()
+                    && (connected.serverConnected() != null || go != null)) {
                 ProcStat before = serverStat();
                 failure = watch(System.nanoTime() + options.idleWindow().toNanos(), null);
                 ProcStat after = serverStat();
