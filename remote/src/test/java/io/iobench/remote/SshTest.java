@@ -1,10 +1,8 @@
 package io.iobench.remote;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,49 +24,27 @@ class SshTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
-    @TempDir
-    static Path dir;
-    private static NetnsHosts hosts;
-    private static Ssh ssh;
-
-    @BeforeAll
-    static void startHosts() throws Exception {
-        hosts = NetnsHosts.create(2, 10, dir.resolve("hosts"));
-        ssh = Ssh.open(options(hosts.sshConfig()));
-    }
-
-    @AfterAll
-    static void stopHosts() {
-        if (ssh != null) {
-            ssh.close();
-        }
-        if (hosts != null) {
-            hosts.close();
-        }
-    }
-
-    private static SshOptions options(Path config) {
-        return SshOptions.defaults().withConfig(config).withConnectTimeout(CONNECT_TIMEOUT);
-    }
+    @RegisterExtension
+    static final NetnsHostsExtension NET = new NetnsHostsExtension(2, 10, CONNECT_TIMEOUT);
 
     @Test
     void returnsTheRemoteCommandsOutputAndExit() throws Exception {
-        Ssh.Completed c = ssh.run(hosts.target(1), "echo out; echo err >&2; exit 3", null, TIMEOUT);
+        Ssh.Completed c = NET.ssh().run(host(1), "echo out; echo err >&2; exit 3", null, TIMEOUT);
         assertThat(c).isEqualTo(new Ssh.Completed(3, "out\n", "err\n"));
-        assertThat(ssh.run(hosts.target(2), "ip -4 -o addr show dev eth0", null, TIMEOUT).stdout())
-                .contains(hosts.address(2) + "/24");
+        assertThat(NET.ssh().run(host(2), "ip -4 -o addr show dev eth0", null, TIMEOUT).stdout())
+                .contains(NET.hosts().address(2) + "/24");
     }
 
     @Test
     void givesStdinToTheCommand() throws Exception {
         byte[] input = "line one\nline two\n".getBytes(StandardCharsets.UTF_8);
-        assertThat(ssh.run(hosts.target(1), "wc -l", input, TIMEOUT).stdout().strip()).isEqualTo("2");
+        assertThat(NET.ssh().run(host(1), "wc -l", input, TIMEOUT).stdout().strip()).isEqualTo("2");
     }
 
     @Test
     void saysAHostWithNothingAtItsAddressIsUnreachable() throws Exception {
         SshTarget nobody = new SshTarget(Optional.of("root"), "198.18.10.77");
-        try (Ssh fresh = Ssh.open(options(hosts.sshConfig()))) {
+        try (Ssh fresh = Ssh.open(NET.options(NET.hosts().sshConfig()))) {
             assertThatThrownBy(() -> fresh.run(nobody, "true", null, TIMEOUT)).isInstanceOf(RemoteException.class)
                     .hasMessageStartingWith("host root@198.18.10.77: unreachable (")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"))
@@ -78,15 +54,16 @@ class SshTest {
 
     @Test
     void saysAHostThatRefusesTheKeyRefusedIt() throws Exception {
-        Path other = dir.resolve("other");
+        Path other = NET.dir().resolve("other");
         Files.createDirectories(other);
         NetnsHosts.keygen(other.resolve("key"));
         Path config = other.resolve("ssh_config");
-        Files.writeString(config, Files.readString(hosts.sshConfig())
-                .replace(hosts.sshConfig().resolveSibling("client_key").toString(), other.resolve("key").toString()));
-        try (Ssh stranger = Ssh.open(options(config))) {
-            assertThatThrownBy(() -> stranger.run(hosts.target(1), "true", null, TIMEOUT))
-                    .hasMessage("host " + hosts.target(1) + ": refused the key (root@" + hosts.address(1)
+        Files.writeString(config, Files.readString(NET.hosts().sshConfig())
+                .replace(NET.hosts().sshConfig().resolveSibling("client_key").toString(),
+                        other.resolve("key").toString()));
+        try (Ssh stranger = Ssh.open(NET.options(config))) {
+            assertThatThrownBy(() -> stranger.run(host(1), "true", null, TIMEOUT))
+                    .hasMessage("host " + host(1) + ": refused the key (root@" + NET.hosts().address(1)
                             + ": Permission denied (publickey).)");
         }
     }
@@ -94,11 +71,11 @@ class SshTest {
     @Test
     void aStartedCommandEchoesWhatIsSentAndEndsWhenClosed() throws Exception {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        try (RemoteProcess cat = ssh.start(hosts.target(2), "cat", lines::add)) {
+        try (RemoteProcess cat = NET.ssh().start(host(2), "cat", lines::add)) {
             cat.send("hello");
             assertThat(lines.poll(10, TimeUnit.SECONDS)).isEqualTo("hello");
             assertThat(cat.isAlive()).isTrue();
-            assertThat(hosts.processesBesidesSshd(2)).isNotEmpty();
+            assertThat(NET.hosts().processesBesidesSshd(2)).isNotEmpty();
             assertThat(cat.lastLines()).containsExactly("hello");
         }
         assertThat(awaitNoProcesses(2)).isEmpty();
@@ -106,7 +83,7 @@ class SshTest {
 
     @Test
     void aStartedCommandEndsWithItsExitCodeWhenItsStdinCloses() throws Exception {
-        try (RemoteProcess cat = ssh.start(hosts.target(1), "cat >/dev/null; exit 7", line -> { })) {
+        try (RemoteProcess cat = NET.ssh().start(host(1), "cat >/dev/null; exit 7", line -> { })) {
             cat.closeStdin();
             assertThat(cat.waitFor(TIMEOUT)).isEqualTo(7);
         }
@@ -114,39 +91,40 @@ class SshTest {
 
     @Test
     void uploadsAFileWhole() throws Exception {
-        Path local = dir.resolve("upload.bin");
+        Path local = NET.dir().resolve("upload.bin");
         byte[] bytes = new byte[300_000];
         new java.util.Random(1).nextBytes(bytes);
         Files.write(local, bytes);
-        Path remote = dir.resolve("landed.bin");
-        ssh.upload(hosts.target(1), local, remote.toString(), TIMEOUT);
+        Path remote = NET.dir().resolve("landed.bin");
+        NET.ssh().upload(host(1), local, remote.toString(), TIMEOUT);
         assertThat(Files.readAllBytes(remote)).isEqualTo(bytes);
         assertThat(remote.resolveSibling("landed.bin.tmp")).doesNotExist();
     }
 
     @Test
     void downloadsADirectoryTree() throws Exception {
-        Path tree = dir.resolve("tree");
+        Path tree = NET.dir().resolve("tree");
         Files.createDirectories(tree.resolve("a/b"));
         Files.writeString(tree.resolve("top.txt"), "top");
         Files.writeString(tree.resolve("a/b/deep.txt"), "deep");
-        Path back = dir.resolve("back/here");
-        ssh.download(hosts.target(2), tree.toString(), back, TIMEOUT);
+        Path back = NET.dir().resolve("back/here");
+        NET.ssh().download(host(2), tree.toString(), back, TIMEOUT);
         assertThat(back.resolve("top.txt")).hasContent("top");
         assertThat(back.resolve("a/b/deep.txt")).hasContent("deep");
     }
 
     @Test
     void aFailedDownloadNamesTheHostAndTheDirectory() {
-        assertThatThrownBy(() -> ssh.download(hosts.target(1), "/nonexistent-iobench", dir.resolve("x"), TIMEOUT))
+        Path into = NET.dir().resolve("x");
+        assertThatThrownBy(() -> NET.ssh().download(host(1), "/nonexistent-iobench", into, TIMEOUT))
                 .isInstanceOf(RemoteException.class)
-                .hasMessageStartingWith("host " + hosts.target(1) + ": download of /nonexistent-iobench failed");
+                .hasMessageStartingWith("host " + host(1) + ": download of /nonexistent-iobench failed");
     }
 
     @Test
     void anUnpluggedHostIsUnreachable() throws Exception {
-        try (NetnsHosts lonely = NetnsHosts.create(1, 14, dir.resolve("lonely"));
-             Ssh fresh = Ssh.open(options(lonely.sshConfig()))) {
+        try (NetnsHosts lonely = NetnsHosts.create(1, 14, NET.dir().resolve("lonely"));
+             Ssh fresh = Ssh.open(NET.options(lonely.sshConfig()))) {
             lonely.unplug(1);
             assertThatThrownBy(() -> fresh.run(lonely.target(1), "true", null, TIMEOUT))
                     .hasMessageStartingWith("host " + lonely.target(1) + ": unreachable (");
@@ -155,16 +133,20 @@ class SshTest {
 
     @Test
     void timesOutACommandThatRunsTooLong() {
-        assertThatThrownBy(() -> ssh.run(hosts.target(1), "sleep 30", null, Duration.ofSeconds(1)))
-                .hasMessage("host " + hosts.target(1) + ": timed out after 1 s running sleep 30");
+        assertThatThrownBy(() -> NET.ssh().run(host(1), "sleep 30", null, Duration.ofSeconds(1)))
+                .hasMessage("host " + host(1) + ": timed out after 1 s running sleep 30");
+    }
+
+    private static SshTarget host(int i) {
+        return NET.hosts().target(i);
     }
 
     /** The namespace's processes other than sshd, once they are gone or after 10 s. */
     private static List<Long> awaitNoProcesses(int host) throws InterruptedException {
-        List<Long> left = hosts.processesBesidesSshd(host);
+        List<Long> left = NET.hosts().processesBesidesSshd(host);
         for (int i = 0; i < 100 && !left.isEmpty(); i++) {
             Thread.sleep(100);
-            left = hosts.processesBesidesSshd(host);
+            left = NET.hosts().processesBesidesSshd(host);
         }
         return left;
     }
