@@ -34,6 +34,7 @@ public final class CleanHostsCommand {
     private CleanHostsCommand() {
     }
 
+    /** Runs {@code iobench clean-hosts} and exits with its code. */
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }

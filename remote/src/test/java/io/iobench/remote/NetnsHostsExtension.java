@@ -65,10 +65,12 @@ public final class NetnsHostsExtension implements BeforeAllCallback, AfterAllCal
         return SshOptions.defaults().withConfig(sshConfig).withConnectTimeout(connectTimeout);
     }
 
+    /** The hosts, built before the class's first test. */
     public NetnsHosts hosts() {
         return hosts;
     }
 
+    /** An engine for the hosts, shared by the class's tests; tests that need a fresh one open their own. */
     public Ssh ssh() {
         return ssh;
     }
