@@ -89,7 +89,7 @@ public final class Deployment {
      * {@code ""}, {@code /}, {@code .}, {@code ~}, {@code ..}, any path with {@code ..}, a top-level absolute
      * directory such as {@code /home}, an option-like {@code -x}, and shell metacharacters.
      */
-    static void requireSafeWorkDir(String workDir) {
+    public static void requireSafeWorkDir(String workDir) {
         String why = null;
         if (!SAFE_PATH.matcher(workDir).matches()) {
             why = "only letters, digits and . _ / - are allowed";

@@ -30,8 +30,9 @@ import java.util.stream.Stream;
  * </pre>
  *
  * Every call is {@code ssh -T -o BatchMode=yes -o ControlMaster=auto -o ControlPath=DIR/%C -o ControlPersist=60s
- * -o ConnectTimeout=S [-F config] -- DESTINATION COMMAND}; the command is one string the remote shell reads, so
- * its arguments must be quoted with {@link ShellQuote}.
+ * -o ConnectTimeout=S -o ServerAliveInterval=5 -o ServerAliveCountMax=3 [-F config] -- DESTINATION COMMAND}; the
+ * command is one string the remote shell reads, so its arguments must be quoted with {@link ShellQuote}. A host
+ * that drops off the network mid-run is given up within about 15 s of silence, not the kernel's TCP time-out.
  */
 public final class Ssh implements AutoCloseable {
 
@@ -171,7 +172,8 @@ public final class Ssh implements AutoCloseable {
         used.add(target);
         List<String> line = new ArrayList<>(List.of(executable, "-T", "-o", "BatchMode=yes",
                 "-o", "ControlMaster=auto", "-o", "ControlPath=" + controlDir + "/%C", "-o", "ControlPersist=60s",
-                "-o", "ConnectTimeout=" + options.connectTimeoutSeconds()));
+                "-o", "ConnectTimeout=" + options.connectTimeoutSeconds(), "-o", "ServerAliveInterval=5",
+                "-o", "ServerAliveCountMax=3"));
         options.configFile().ifPresent(f -> line.addAll(List.of("-F", f.toString())));
         line.addAll(List.of("--", target.destination(), remoteCommand));
         return line;

@@ -21,7 +21,8 @@ class SshCommandLineTest {
             assertThat(line.get(7)).startsWith("ControlPath=" + System.getProperty("java.io.tmpdir")).endsWith("/%C");
             assertThat(line.subList(1, line.size()).stream().map(a -> a.startsWith("ControlPath=") ? "CP" : a))
                     .containsExactly("-T", "-o", "BatchMode=yes", "-o", "ControlMaster=auto", "-o", "CP",
-                            "-o", "ControlPersist=60s", "-o", "ConnectTimeout=3", "-F", "/etc/cfg",
+                            "-o", "ControlPersist=60s", "-o", "ConnectTimeout=3", "-o", "ServerAliveInterval=5",
+                            "-o", "ServerAliveCountMax=3", "-F", "/etc/cfg",
                             "--", "u@h", "echo 'x'");
         }
     }

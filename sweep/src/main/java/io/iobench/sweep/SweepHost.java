@@ -26,7 +26,11 @@ public record SweepHost(SshTarget ssh, Optional<String> cpus, Optional<String> b
             throw new UsageException("host " + ssh + ": cpus '" + cpus.get() + "' is not a taskset -c list such as"
                     + " 0-3 or 0,2");
         }
-        Deployment.requireSafeWorkDir(workDir);
+        try {
+            Deployment.requireSafeWorkDir(workDir);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("host " + ssh + ": " + e.getMessage());
+        }
     }
 
     /** A host by its ssh name alone: every core, the default work directory. */
