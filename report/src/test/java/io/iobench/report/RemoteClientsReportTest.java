@@ -79,6 +79,15 @@ class RemoteClientsReportTest {
     }
 
     @Test
+    void environmentDoesNotPutClientAndServerOnOneHost() {
+        assertThat(markdown).contains("- **Pinning:** server CPUs 0 (pinned) on the server's host; the load clients"
+                + " ran on other hosts (see Hosts and clients)");
+        assertThat(markdown).contains("- **Server host:** fixture-host (198.18.0.1)",
+                "- **Client hosts:** root@198.18.0.2 (load-a), root@198.18.0.3 (load-b)");
+        assertThat(markdown).doesNotContain("client CPUs", "- **Host:**", "on a loopback host");
+    }
+
+    @Test
     void aSweepOfLocalClientsHasNoHostsSection(@TempDir Path temp) throws IOException {
         Path dir = Fixtures.copy(Fixtures.CLOSED_LOOP, temp.resolve("local"));
         CommandRun local = CommandRun.of(dir.toString());
@@ -87,6 +96,7 @@ class RemoteClientsReportTest {
         assertThat(md).doesNotContain("Hosts and clients", "iobench probe", "Server host");
         assertThat(Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8))
                 .doesNotContain("Hosts and clients", "id=\"hosts\"");
+        assertThat(md).contains("- **Pinning:** server CPUs 0 (pinned), client CPUs 1 (pinned)", "- **Host:**");
     }
 
     private static int rows(String markdown, String first) {

@@ -95,7 +95,7 @@ public final class SweepReport {
         }
         document.heading(2, "Sweep and environment", "environment");
         document.add(new Block.Facts(SweepFacts.sweep(sweep)));
-        document.add(new Block.Facts(SweepFacts.environment(sweep.environment())));
+        document.add(new Block.Facts(SweepFacts.environment(sweep)));
         List<String> differing = SweepFacts.differingEnvironments(sweep);
         if (!differing.isEmpty()) {
             document.paragraph("Measured in another environment than shown above: " + String.join(", ", differing)
@@ -187,7 +187,8 @@ public final class SweepReport {
         if (sweep.runs().stream().anyMatch(run -> run.flags().contains("both_saturated"))) {
             reading.append(" both_saturated rows had the client's IO threads and the server both at their limit: the"
                     + " point measured the pair. The server's CPU per message is still its own; its throughput is"
-                    + " the pair's, which on a loopback host with a core a side is the expected state at load.");
+                    + (sweep.remoteClients() ? " the pair's." : " the pair's, which on a loopback host with a core a"
+                    + " side is the expected state at load."));
         }
         if (sweep.runs().stream().anyMatch(run -> run.stealNote() != null)) {
             reading.append(" Where the hypervisor stole " + NumberText.format(RunView.STEAL_NOTED_PCT, false)
