@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The report of a sweep two load clients on other hosts carried ({@link RemoteClients}): selector and netty-epoll at
  * 10 and 100 connections, twice each, the second client client_bound everywhere and failed in
- * selector-c100-s64-r2. The merged runs therefore have 20 and 200 connections.
+ * selector-c100-s64-r2; netty-epoll-c100-s64-r2 failed before its clients started. The merged runs therefore have 20
+ * and 200 connections.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RemoteClientsReportTest {
@@ -27,6 +28,8 @@ class RemoteClientsReportTest {
     static final List<String> RUNS = List.of("selector-c10-s64", "selector-c10-s64-r2", "netty-epoll-c10-s64",
             "netty-epoll-c10-s64-r2", "selector-c100-s64", "selector-c100-s64-r2", "netty-epoll-c100-s64",
             "netty-epoll-c100-s64-r2");
+    /** The runs with both clients' shares: all but the one whose clients never started. */
+    static final int MERGED = RUNS.size() - 1;
 
     CommandRun run;
     String html;
@@ -35,7 +38,7 @@ class RemoteClientsReportTest {
     @BeforeAll
     void report(@TempDir Path temp) throws IOException {
         Path dir = SyntheticSweep.write(SyntheticSweep.Repeated.of(2, 1.0, 0.01, 5L), temp.resolve("sweep"));
-        RemoteClients.split(dir, Set.of("selector-c100-s64-r2"));
+        RemoteClients.split(dir, Set.of("selector-c100-s64-r2"), Set.of("netty-epoll-c100-s64-r2"));
         run = CommandRun.of(dir.toString());
         html = Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8);
         markdown = Files.readString(dir.resolve("report.md"), StandardCharsets.UTF_8);
@@ -59,11 +62,18 @@ class RemoteClientsReportTest {
             assertThat(html).as(id).contains("id=\"hosts-" + id + "\"");
         }
         // A failed row starts in bold.
-        assertThat(rows(markdown, "root@198.18.0.2")).isEqualTo(RUNS.size());
-        assertThat(rows(markdown, "root@198.18.0.3")).isEqualTo(RUNS.size());
-        assertThat(rows(markdown, "merged (2 clients)")).isEqualTo(RUNS.size());
-        assertThat(count(html, "<td>root@198.18.0.2</td>")).isEqualTo(RUNS.size());
-        assertThat(count(html, "<td>root@198.18.0.3</td>")).isEqualTo(RUNS.size());
+        assertThat(rows(markdown, "root@198.18.0.2")).isEqualTo(MERGED);
+        assertThat(rows(markdown, "root@198.18.0.3")).isEqualTo(MERGED);
+        assertThat(rows(markdown, "merged (2 clients)")).isEqualTo(MERGED);
+        assertThat(count(html, "<td>root@198.18.0.2</td>")).isEqualTo(MERGED);
+        assertThat(html).contains("<td>root@198.18.0.3</td>", "<td class=\"failed\">the client on root@198.18.0.3");
+    }
+
+    @Test
+    void aRunThatFailedBeforeItsClientsRanIsListedWithItsReason() {
+        assertThat(markdown).contains("### netty-epoll-c100-s64-r2: netty-epoll, 100 connections, FAILED\n\nNo"
+                + " client's share was recorded: the run failed before its clients' runs could be merged: ssh"
+                + " root@198.18.0.3: connection refused");
     }
 
     @Test

@@ -58,9 +58,10 @@ final class HostsSection {
             blocks.add(new Block.Heading(3, heading(run), "hosts-" + run.id()));
             List<ClientShare> clients = run.result().clients();
             if (clients == null) {
-                blocks.add(new Block.Paragraph("No client's share was recorded: this run was carried by one client"
-                        + (run.status() == RunStatus.FAILED ? ", or failed before its clients' runs could be merged ("
-                        + run.failureReason() + ")." : ".")));
+                blocks.add(new Block.Paragraph(run.status() == RunStatus.FAILED && !run.invalid()
+                        ? "No client's share was recorded: the run failed before its clients' runs could be merged: "
+                        + run.failureReason()
+                        : "No client's share was recorded: a single client carried this run."));
                 continue;
             }
             blocks.add(new Block.TableBlock(table(run, clients)));
