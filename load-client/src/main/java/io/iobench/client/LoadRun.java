@@ -133,10 +133,7 @@ final class LoadRun {
                 }
             }
             IdleWindow idle = null;
-            // Released by GO, the window is kept without a server to read: a probe on the server's host measures
-            // it on the same schedule.
-            if (failure == null && !options.idleWindow().isZero()
-                    && (connected.serverConnected() != null || go != null)) {
+            if (failure == null && !options.idleWindow().isZero() && connected.serverConnected() != null) {
                 ProcStat before = serverStat();
                 failure = watch(System.nanoTime() + options.idleWindow().toNanos(), null);
                 ProcStat after = serverStat();
