@@ -133,7 +133,10 @@ final class LoadRun {
                 }
             }
             IdleWindow idle = null;
-            if (failure == null && !options.idleWindow().isZero() && connected.serverConnected() != null) {
+            // Released by GO, the client keeps the idle window even without a server of its own to measure: a probe
+            // on the server's host, released by the same GO, measures the server over it and the warm-up after it.
+            if (failure == null && !options.idleWindow().isZero()
+                    && (connected.serverConnected() != null || go != null)) {
                 ProcStat before = serverStat();
                 failure = watch(System.nanoTime() + options.idleWindow().toNanos(), null);
                 ProcStat after = serverStat();
