@@ -1,6 +1,7 @@
 package io.iobench.client.proc;
 
 import io.iobench.results.ServerWindowFigures;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What was read of a server around one measured window, by the load client on the server's host or by
@@ -34,6 +35,16 @@ public record ServerWindow(ProcStat beforeConnect, ProcStat connected, int conne
                 threads.schedstat() ? threads.busiestThreadBusy() : null, threads.exited(), end.times().threads(),
                 end.rssKib(), end.rssPeakKib(), end.fds(), beforeConnect == null ? null : beforeConnect.rssKib(),
                 connected == null ? null : connected.rssKib(), connections, cpuStealPct);
+    }
+
+    /**
+     * How long before the measured window every server thread is read: a little more than reading them all took
+     * once (at connect time), so the reading ends before the window begins and costs it nothing.
+     *
+     * @param snapshotNs how long one {@link ProcStat} of the server took to read, nanoseconds
+     */
+    public static long threadReadLeadNs(long snapshotNs) {
+        return Math.max(TimeUnit.MILLISECONDS.toNanos(50), 3 * snapshotNs);
     }
 
     /**
