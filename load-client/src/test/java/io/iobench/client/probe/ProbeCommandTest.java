@@ -1,0 +1,203 @@
+package io.iobench.client.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.iobench.options.JvmOptions;
+import io.iobench.results.ProbeResult;
+import io.iobench.results.ProbeResultFile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code iobench probe} as a starter on the server's host sees it: a JVM of its own, talked to through its stdin and
+ * stdout, its exit code and its file. A shell stands in for the server.
+ */
+class ProbeCommandTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    @Timeout(60)
+    void printsReadyWaitsForGoThenMeasuresWritesItsFileAndExitsZero() throws Exception {
+        Path out = temp.resolve("probe.json");
+        try (WatchedProcess server = WatchedProcess.spinning()) {
+            Process probe = start(server, out, "--exit-on-stdin-eof");
+            try {
+                awaitLine(probe, "PROBE-READY pid=" + server.pid());
+                assertThat(out).as("nothing measured before GO").doesNotExist();
+                OutputStream stdin = probe.getOutputStream();
+                stdin.write("GO\n".getBytes(StandardCharsets.UTF_8));
+                stdin.flush();
+                assertThat(probe.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            } finally {
+                probe.destroyForcibly();
+            }
+            assertThat(probe.exitValue()).as(stderr()).isZero();
+            List<String> lines = stdout();
+            assertThat(lines).hasSize(3);
+            assertThat(lines.get(0)).isEqualTo("PROBE-READY pid=" + server.pid());
+            assertThat(lines.get(1)).matches("GO clock_ms=\\d+\\.\\d{3}");
+            assertThat(lines.get(2)).isEqualTo("PROBE-DONE");
+            ProbeResult result = ProbeResultFile.read(out);
+            assertThat(result.failed()).isFalse();
+            assertThat(result.pid()).isEqualTo(server.pid());
+            assertThat(result.server().cpuUserS() + result.server().cpuSysS()).isPositive();
+            assertThat(result.window().endEpochMs() - result.window().startEpochMs()).isGreaterThanOrEqualTo(1000);
+            assertThat(result.process().commandLine()).contains("while :; do :; done");
+            assertThat(result.process().jvmOptions()).as("a shell is no JVM").isNull();
+        }
+    }
+
+    /* Without --exit-on-stdin-eof the end of stdin after GO means nothing: "echo GO | iobench probe ..." runs. */
+    @Test
+    @Timeout(60)
+    void runsThroughWhenStdinEndsJustAfterGo() throws Exception {
+        Path out = temp.resolve("probe.json");
+        try (WatchedProcess server = WatchedProcess.spinning()) {
+            Process probe = start(server, out);
+            try {
+                awaitLine(probe, "PROBE-READY pid=" + server.pid());
+                probe.getOutputStream().write("GO\n".getBytes(StandardCharsets.UTF_8));
+                probe.getOutputStream().close();
+                assertThat(probe.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            } finally {
+                probe.destroyForcibly();
+            }
+            assertThat(probe.exitValue()).as(stderr()).isZero();
+            assertThat(ProbeResultFile.read(out).failed()).isFalse();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void aServerThatExitsInTheWindowIsAFailedFileAndExitOne() throws Exception {
+        Path out = temp.resolve("probe.json");
+        try (WatchedProcess server = WatchedProcess.sleeping()) {
+            Process probe = start(server, out);
+            try {
+                awaitLine(probe, "PROBE-READY pid=" + server.pid());
+                probe.getOutputStream().write("GO\n".getBytes(StandardCharsets.UTF_8));
+                probe.getOutputStream().flush();
+                awaitLineStartingWith(probe, "GO clock_ms=");
+                Thread.sleep(500); // into the window, which runs from about 50 ms to 1 s after GO
+                server.kill();
+                assertThat(probe.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            } finally {
+                probe.destroyForcibly();
+            }
+            assertThat(probe.exitValue()).as(stderr()).isEqualTo(1);
+            assertThat(stdout()).last().isEqualTo("PROBE-DONE");
+            assertThat(ProbeResultFile.read(out).failure())
+                    .isEqualTo("server pid " + server.pid() + " exited during the measured window");
+            assertThat(stderr()).contains("exited during the measured window");
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void endOfStdinBeforeGoExits129AndWritesNothing() throws Exception {
+        Path out = temp.resolve("probe.json");
+        try (WatchedProcess server = WatchedProcess.sleeping()) {
+            Process probe = start(server, out, "--exit-on-stdin-eof");
+            try {
+                awaitLine(probe, "PROBE-READY pid=" + server.pid());
+                probe.getOutputStream().close();
+                assertThat(probe.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            } finally {
+                probe.destroyForcibly();
+            }
+            assertThat(probe.exitValue()).isEqualTo(129);
+            assertThat(out).doesNotExist();
+            assertThat(stderr()).contains("before GO; nothing was written");
+        }
+    }
+
+    @Test
+    void aMistakeIsOneLineAndExitTwo() throws IOException {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = ProbeCommand.run(new String[] {"--pid", "1", "--warmup", "0", "--duration", "1s", "--out",
+                temp.resolve("p.json").toString()}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).singleElement().asString()
+                .startsWith("iobench probe: --idle-window").endsWith("(iobench probe --help shows the options)");
+    }
+
+    @Test
+    void aPidWithNoProcessIsAUsageError() throws Exception {
+        long gone;
+        try (WatchedProcess server = WatchedProcess.sleeping()) {
+            gone = server.pid();
+        }
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = ProbeCommand.run(new String[] {"--pid", Long.toString(gone), "--idle-window", "0", "--warmup",
+                "0", "--duration", "1s", "--out", temp.resolve("p.json").toString()},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--pid " + gone + ": no such process");
+    }
+
+    @Test
+    void helpPrintsTheUsageAndExitsZero() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int code = ProbeCommand.run(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream()));
+
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: iobench probe --pid PID");
+    }
+
+    private Process start(WatchedProcess server, Path out, String... extra) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "-Xmx128m", "-XX:+UseSerialGC"));
+        command.addAll(JvmOptions.required());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ProbeOptions.mainClass()));
+        command.addAll(new ProbeOptions(server.pid(), Duration.ZERO, Duration.ZERO,
+                Duration.ofSeconds(1), 0, out, false).toArguments());
+        command.addAll(List.of(extra));
+        return new ProcessBuilder(command).redirectOutput(temp.resolve("probe.out").toFile())
+                .redirectError(temp.resolve("probe.err").toFile()).start();
+    }
+
+    private void awaitLine(Process probe, String line) throws IOException, InterruptedException {
+        awaitLineStartingWith(probe, line);
+    }
+
+    /** Waits up to 30 s for a line of the probe's stdout starting with {@code prefix}, the probe alive meanwhile. */
+    private void awaitLineStartingWith(Process probe, String prefix) throws IOException, InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            if (stdout().stream().anyMatch(line -> line.startsWith(prefix))) {
+                return;
+            }
+            assertThat(probe.isAlive()).as(stderr()).isTrue();
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no line starting '" + prefix + "' within 30 s");
+    }
+
+    private List<String> stdout() throws IOException {
+        return Files.readAllLines(temp.resolve("probe.out"));
+    }
+
+    private String stderr() throws IOException {
+        return Files.readString(temp.resolve("probe.err"));
+    }
+}
