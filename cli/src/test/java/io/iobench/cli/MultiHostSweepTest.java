@@ -67,7 +67,8 @@ class MultiHostSweepTest {
 
         StoredSweep sweep = SweepReader.read(out);
         assertThat(sweep.manifest().orElseThrow().status()).isEqualTo(SweepManifest.Status.COMPLETE);
-        assertThat(sweep.runs()).hasSize(1);
+        // Client and server share this machine's two cores here, so the noise gate may re-run a client_bound run.
+        assertThat(sweep.runs()).isNotEmpty();
         RunResult result = sweep.runs().getFirst().result();
         assertThat(result.flags().failed()).as(result.flags().reason()).isFalse();
         assertThat(result.point().target()).startsWith(hosts.address(1) + ":");

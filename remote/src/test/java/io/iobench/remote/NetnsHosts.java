@@ -75,6 +75,33 @@ public final class NetnsHosts implements AutoCloseable {
         }
     }
 
+    /**
+     * Test hosts for a run by hand, such as the committed two-host reference run ({@code scripts/netns-hosts}):
+     * {@code NetnsHosts COUNT SUBNET DIR} builds them, prints each host's ssh target and the ssh config to pass with
+     * {@code --ssh-config}, and removes them all when its stdin ends or it is stopped.
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length != 3) {
+            System.err.println("usage: NetnsHosts COUNT SUBNET DIR   (hosts 198.18.SUBNET.1..COUNT, removed at the"
+                    + " end of stdin)");
+            System.exit(2);
+        }
+        try (NetnsHosts hosts = create(Integer.parseInt(args[0]), Integer.parseInt(args[1]), Path.of(args[2]))) {
+            for (int i = 1; i <= hosts.count; i++) {
+                System.out.println("host " + i + ": " + hosts.target(i) + " (namespace " + hosts.namespace(i) + ")");
+            }
+            System.out.println("ssh config: " + hosts.sshConfig());
+            System.out.println("READY; end stdin (Ctrl-D) to remove them");
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // Hosts stay up until stdin ends.
+            }
+        } catch (org.opentest4j.TestAbortedException e) {
+            System.err.println("netns hosts: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
     private static void requireTools() throws IOException, InterruptedException {
         Assumptions.assumeTrue(run(List.of("id", "-u")).strip().equals("0"), "netns hosts need root; skipped");
         for (String tool : List.of("ip", "ssh", "ssh-keygen")) {

@@ -67,6 +67,24 @@ public record ProbeResult(String schema, long pid, ServerProcess process, Host h
     }
 
     /**
+     * The environment of a run whose server this probe measured and whose load came from other hosts: the server
+     * host's kernel, CPU, cores, JDK and name, the server's JVM options, command line and CPUs, beside the
+     * clients' JVM options and CPUs as {@code clients} (the first client's environment) records them. Each client
+     * host's own name and kernel are in the run's {@code clients}.
+     */
+    public RunResult.Environment environment(RunResult.Environment clients) {
+        Integer serverCores = server == null ? null : server.coresAllowed();
+        RunResult.Pinning clientPinning = clients == null ? null : clients.pinning();
+        RunResult.Pinning pinning = new RunResult.Pinning(process.cpusAllowed(),
+                clientPinning == null ? null : clientPinning.clientCpus(),
+                serverCores == null ? null : serverCores < host.cores(),
+                clientPinning == null ? null : clientPinning.clientPinned());
+        return new RunResult.Environment(host.kernel(), host.cpuModel(), host.cores(), host.jdk(),
+                clients == null ? null : clients.clientJvmOptions(), process.jvmOptions(), process.commandLine(),
+                pinning, host.hostname());
+    }
+
+    /**
      * What the server process is, read at the probe's start.
      *
      * @param cpusAllowed the CPUs it may run on, as the kernel lists them, e.g. {@code 0-3} (Cpus_allowed_list)

@@ -1,10 +1,9 @@
 package io.iobench.sweep;
 
 import io.iobench.client.LoadOptions;
-import io.iobench.client.probe.ProbeCommand;
+import io.iobench.client.probe.ProbeOptions;
 import io.iobench.options.GoSignal;
 import io.iobench.options.JvmOptions;
-import io.iobench.options.Quantities;
 import io.iobench.remote.Deployment;
 import io.iobench.remote.HostFacts;
 import io.iobench.remote.RemoteHost;
@@ -14,6 +13,7 @@ import io.iobench.remote.Ssh;
 import io.iobench.results.ClientRunMerge;
 import io.iobench.results.ProbeResult;
 import io.iobench.results.ProbeResultFile;
+import io.iobench.results.Rounding;
 import io.iobench.results.RunFiles;
 import io.iobench.results.RunResult;
 import io.iobench.results.RunResultFile;
@@ -238,9 +238,11 @@ final class RemoteProcesses implements Measurement {
             InetSocketAddress target = new InetSocketAddress(clientTarget(serverHost, bind), ready.port());
 
             RemoteOutput probeOut = output(RemoteOutput.logged(scratch.resolve("probe.log")));
+            ProbeOptions probeOptions = new ProbeOptions(ready.pid(), plan.idleWindow(repetition), plan.warmup(),
+                    plan.duration(), point.connections() + point.idleConnections(),
+                    Path.of(remoteDir(serverHost) + "/" + PROBE_JSON), true);
             RemoteProcess probeProcess = start(serverHost, javaCommand(serverHost, Optional.empty(), List.of(),
-                    ProbeCommand.class.getName(), probeArguments(ready.pid(), remoteDir(serverHost) + "/"
-                            + PROBE_JSON)), probeOut);
+                    ProbeOptions.mainClass(), probeOptions.toArguments()), probeOut);
             if (!probeOut.await(line -> line.text().startsWith(PROBE_READY) ? Optional.of(line) : Optional.empty(),
                     PROBE_READY_TIMEOUT, probeProcess::isAlive).isPresent()) {
                 throw new HostFault(serverHost, "the probe did not start", probeOut);
@@ -280,7 +282,8 @@ final class RemoteProcesses implements Measurement {
             for (int i = 0; i < clients.size(); i++) {
                 double sent = sentMs.get(i);
                 clockOffsetsMs.add(clientOuts.get(i).await(line -> goClockMs(line.text())
-                                .map(remoteMs -> remoteMs - (sent + line.arrivedMs()) / 2), CALL_TIMEOUT,
+                                .map(remoteMs -> Rounding.round(remoteMs - (sent + line.arrivedMs()) / 2, 1)),
+                        CALL_TIMEOUT,
                         clients.get(i)::isAlive).orElse(null));
             }
 
@@ -378,7 +381,7 @@ final class RemoteProcesses implements Measurement {
                 problems.add("host " + hosts.server() + ": probe: " + probe.failure());
             }
             long messages = merged.throughput() == null ? 0 : merged.throughput().messages();
-            return merged.withServer(probe.server(messages), probe.saturated());
+            return merged.withServer(probe.server(messages), probe.saturated(), probe.environment(merged.environment()));
         }
 
         /** Closes every session of the repetition and removes its directory on each host. */
@@ -421,14 +424,6 @@ final class RemoteProcesses implements Measurement {
                 process.close();
             }
             return process;
-        }
-
-        private List<String> probeArguments(long pid, String out) {
-            return List.of("--pid", Long.toString(pid),
-                    "--idle-window", Quantities.format(plan.idleWindow(repetition)),
-                    "--warmup", Quantities.format(plan.warmup()), "--duration", Quantities.format(plan.duration()),
-                    "--connections", Integer.toString(point.connections() + point.idleConnections()),
-                    "--out", out, "--exit-on-stdin-eof");
         }
     }
 
