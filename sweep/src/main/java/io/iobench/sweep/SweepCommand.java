@@ -95,10 +95,6 @@ public final class SweepCommand {
             Flags flags = Flags.parse(arguments, VALUED, SWITCHES);
             SweepPlan plan = plan(flags, Clock.systemUTC());
             Optional<SweepHosts> hosts = SweepHosts.from(flags);
-            if (hosts.isPresent() && (flags.has("server-cpus") || flags.has("client-cpus") || flags.has("no-pin"))) {
-                throw new UsageException("on several hosts each host's CPUs are named in a hosts file (cpus =);"
-                        + " --server-cpus, --client-cpus and --no-pin are for one host");
-            }
             boolean report = !flags.has("no-report");
             Path chosen = flags.value("out").map(Path::of).orElse(null);
             Path root = Path.of(System.getProperty(HOME_PROPERTY, ".")).resolve("results");
@@ -272,7 +268,19 @@ public final class SweepCommand {
         return IoModels.named(model).map(IoModel::threading).orElseThrow();
     }
 
+    /**
+     * The CPUs the server and the client run on: on several hosts the server host's and the first client host's
+     * {@code cpus} from the hosts file (empty: all of that host's cores), for the manifest and the log.
+     */
     private static CpuPinning pinning(Flags flags) {
+        Optional<SweepHosts> hosts = SweepHosts.from(flags);
+        if (hosts.isPresent()) {
+            if (flags.has("server-cpus") || flags.has("client-cpus") || flags.has("no-pin")) {
+                throw new UsageException("on several hosts each host's CPUs are named in a hosts file (cpus =);"
+                        + " --server-cpus, --client-cpus and --no-pin are for one host");
+            }
+            return new CpuPinning(hosts.get().server().cpus(), hosts.get().clients().getFirst().cpus());
+        }
         if (flags.has("no-pin")) {
             return CpuPinning.NONE;
         }
