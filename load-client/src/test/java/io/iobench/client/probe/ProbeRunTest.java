@@ -41,9 +41,9 @@ class ProbeRunTest {
             assertThat(result.failure()).isNull();
             ServerWindowFigures figures = result.server();
             assertThat(figures.pid()).isEqualTo(server.pid());
-            assertThat(figures.cpuUserS() + figures.cpuSysS()).as("a spinning shell burns CPU").isPositive();
-            assertThat(figures.idleCpuCores()).as("it spins in the idle window too").isPositive();
-            assertThat(figures.threads()).isEqualTo(1);
+            assertThat(figures.cpu().cores()).as("a spinning shell burns CPU").isPositive();
+            assertThat(figures.cpu().idleCpuCores()).as("it spins in the idle window too").isPositive();
+            assertThat(figures.threads().threadCount()).isEqualTo(1);
             assertThat(figures.coresAllowed()).isEqualTo(ProcessInfo.read(server.pid()).coresAllowed());
             assertThat(result.window().endEpochMs() - result.window().startEpochMs())
                     .as("the measured window ran its whole duration").isGreaterThanOrEqualTo(1000);
