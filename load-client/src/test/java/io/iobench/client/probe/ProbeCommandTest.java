@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -128,6 +129,22 @@ class ProbeCommandTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--pid " + gone + ": no such process");
+    }
+
+    @Test
+    @Timeout(30)
+    void refusesToOverwriteAnEarlierProbesFile() throws Exception {
+        Path out = Files.writeString(temp.resolve("p.json"), "{}");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (WatchedProcess server = WatchedProcess.sleeping()) {
+            int code = ProbeCommand.run(new String[] {"--pid", Long.toString(server.pid()), "--idle-window", "0",
+                    "--warmup", "0", "--duration", "1s", "--out", out.toString()},
+                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+            assertThat(code).isEqualTo(2);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(out + " exists already; give a new --out");
+        assertThat(Files.readString(out)).isEqualTo("{}");
     }
 
     @Test
