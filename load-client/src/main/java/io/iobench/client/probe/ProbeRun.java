@@ -85,17 +85,20 @@ final class ProbeRun {
         }
         protocol.println(GoSignal.releasedLine());
         protocol.flush();
-        long readStartNs = System.nanoTime();
+        // The schedule runs from GO, as the clients' does: reading a server of thousands of threads takes
+        // milliseconds that must not push the probe's windows later than theirs.
+        long releasedNs = System.nanoTime();
         ProcStat connected = readings.snapshot();
-        long leadNs = ServerWindow.threadReadLeadNs(System.nanoTime() - readStartNs);
+        long leadNs = ServerWindow.threadReadLeadNs(System.nanoTime() - releasedNs);
         if (connected == null) {
             return failed(null, gone(BEFORE));
         }
-        Phase<ProcWindow> idle = idleWindow();
+        long idleEndNs = releasedNs + options.idleWindow().toNanos();
+        Phase<ProcWindow> idle = idleWindow(idleEndNs);
         if (idle.failure() != null) {
             return failed(null, idle.failure());
         }
-        long measureStartNs = System.nanoTime() + options.warmup().toNanos();
+        long measureStartNs = idleEndNs + options.warmup().toNanos();
         Phase<ProcStat> warmedUp = warmUp(measureStartNs, leadNs);
         if (warmedUp.failure() != null) {
             return failed(null, warmedUp.failure());
@@ -108,13 +111,13 @@ final class ProbeRun {
     private record Phase<T>(T reading, String failure) {
     }
 
-    /** The idle window: the server over it; a null reading when there is none. */
-    private Phase<ProcWindow> idleWindow() throws IOException, InterruptedException {
+    /** The idle window, until {@code endNs}: the server over it; a null reading when there is none. */
+    private Phase<ProcWindow> idleWindow(long endNs) throws IOException, InterruptedException {
         if (options.idleWindow().isZero()) {
             return new Phase<>(null, null);
         }
         ProcStat before = readings.snapshot();
-        String failure = watch(System.nanoTime() + options.idleWindow().toNanos(), BEFORE);
+        String failure = watch(endNs, BEFORE);
         ProcStat after = readings.snapshot();
         if (failure == null && (before == null || after == null)) {
             failure = gone(BEFORE);
@@ -136,9 +139,11 @@ final class ProbeRun {
         return new Phase<>(failure == null ? threads : null, failure);
     }
 
-    /** The measured window, between {@code startNs} and {@code endNs}; every thread was read just before it. */
+    /** The measured window, from {@code plannedStartNs} to {@code endNs}; every thread was read just before it. */
     private ProbeResult measure(ProcStat beforeConnect, ProcStat connected, ProcWindow idle, ProcStat threadsBefore,
-                                long startNs, long endNs) throws IOException, InterruptedException {
+                                long plannedStartNs, long endNs) throws IOException, InterruptedException {
+        // Without a warm-up to read the threads in, the window begins late; it still ends with the clients'.
+        long startNs = Math.max(plannedStartNs, System.nanoTime());
         long startMs = System.currentTimeMillis();
         ProcessTimes cpuStart = readings.times();
         CpuTimes cpusAtStart = CpuTimes.read();
