@@ -8,8 +8,9 @@ import java.nio.file.Path;
  * atomic, as {@code result.json}'s is, so a sweep collecting the file never reads half of it.
  *
  * <pre>
- * ProbeResultFile.write(probe, Path.of("probe.json"));
- * RunResult merged = clients.withServer(back.server(clients.throughput().messages()), back.saturated());
+ * ProbeResultFile.write(probe, file);                                  // on the server's host
+ * ProbeResult back = ProbeResultFile.read(file);                        // where the clients' runs are merged
+ * RunResult run = merged.withServer(back.server(merged.throughput().messages()), back.saturated());
  * </pre>
  */
 public final class ProbeResultFile {

@@ -36,8 +36,9 @@ class ServerWindowFiguresTest {
 
     @Test
     void tellsNoMemoryPerConnectionUnderAHundredConnections() {
-        ServerWindowFigures few = new ServerWindowFigures(1234, 3.1, 6.2, 10.0, 2, null, 0, 0, null, null, 0, 13,
-                46_592, 47_104, 120, 205_000L, 307_400L, 99, null);
+        ServerWindowFigures few = new ServerWindowFigures(1234, 2, new ServerWindowFigures.Cpu(3.1, 6.2, 10.0, null),
+                new ServerWindowFigures.Threads(0, 0, null, null, 0, 13),
+                new ServerWindowFigures.Memory(46_592, 47_104, 120, 205_000L, 307_400L, 99), null);
 
         assertThat(few.server(1).memory()).isEqualTo(new ConnectionMemory(200.195, null));
         assertThat(few.server(1).idleCpuCores()).isNull();
@@ -61,7 +62,8 @@ class ServerWindowFiguresTest {
     }
 
     private static ServerWindowFigures figures(double cpuS, double wallS, int coresAllowed, Double busiest) {
-        return new ServerWindowFigures(1, cpuS / 2, cpuS / 2, wallS, coresAllowed, null, 0, 0, null, busiest, 0, 1,
-                1, 1, 1, null, null, 0, null);
+        return new ServerWindowFigures(1, coresAllowed, new ServerWindowFigures.Cpu(cpuS / 2, cpuS / 2, wallS, null),
+                new ServerWindowFigures.Threads(0, 0, null, busiest, 0, 1),
+                new ServerWindowFigures.Memory(1, 1, 1, null, null, 0), null);
     }
 }

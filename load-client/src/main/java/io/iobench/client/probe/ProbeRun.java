@@ -40,6 +40,9 @@ final class ProbeRun {
 
     /** The line printed once the server's memory before connecting is read: the probe waits for GO from then. */
     static final String READY = "PROBE-READY";
+    /** Where in the schedule the probe was, for its reasons. */
+    private static final String BEFORE = "before the measured window";
+    private static final String DURING = "during the measured window";
     /** How often a wait checks that the server is still there. */
     private static final long WATCH_NS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -76,54 +79,76 @@ final class ProbeRun {
         ProcStat beforeConnect = readings.snapshot();
         protocol.println(READY + " pid=" + options.pid());
         protocol.flush();
-        String failure = go.await(goTimeout, stop);
-        if (failure != null) {
-            return stop.requested() ? null : failed(null, "no GO line on stdin within "
-                    + Quantities.format(goTimeout) + " of " + READY);
+        if (go.await(goTimeout, stop) != null) {
+            return stop.requested() ? null
+                    : failed(null, "no GO line on stdin within " + Quantities.format(goTimeout) + " of " + READY);
         }
         protocol.println(GoSignal.releasedLine());
         protocol.flush();
-        long readStartNs = System.nanoTime();
+        // The schedule runs from GO, as the clients' does: reading a server of thousands of threads takes
+        // milliseconds that must not push the probe's windows later than theirs.
+        long releasedNs = System.nanoTime();
         ProcStat connected = readings.snapshot();
-        long leadNs = ServerWindow.threadReadLeadNs(System.nanoTime() - readStartNs);
+        long leadNs = ServerWindow.threadReadLeadNs(System.nanoTime() - releasedNs);
         if (connected == null) {
-            return failed(null, gone("before the measured window"));
+            return failed(null, gone(BEFORE));
         }
-        ProcWindow idle = null;
-        if (!options.idleWindow().isZero()) {
-            ProcStat before = readings.snapshot();
-            failure = watch(System.nanoTime() + options.idleWindow().toNanos(), "before the measured window");
-            ProcStat after = readings.snapshot();
-            if (failure == null && (before == null || after == null)) {
-                failure = gone("before the measured window");
-            }
-            if (failure != null) {
-                return failed(null, failure);
-            }
-            idle = new ProcWindow(before, after);
+        long idleEndNs = releasedNs + options.idleWindow().toNanos();
+        Phase<ProcWindow> idle = idleWindow(idleEndNs);
+        if (idle.failure() != null) {
+            return failed(null, idle.failure());
         }
-        long measureStartNs = System.nanoTime() + options.warmup().toNanos();
-        long measureEndNs = measureStartNs + options.duration().toNanos();
-        failure = watch(measureStartNs - leadNs, "before the measured window");
-        ProcStat around = failure == null ? readings.snapshot() : null;
-        if (failure == null) {
-            failure = around == null ? gone("before the measured window")
-                    : watch(measureStartNs, "before the measured window");
+        long measureStartNs = idleEndNs + options.warmup().toNanos();
+        Phase<ProcStat> warmedUp = warmUp(measureStartNs, leadNs);
+        if (warmedUp.failure() != null) {
+            return failed(null, warmedUp.failure());
         }
-        if (failure != null) {
-            return failed(null, failure);
-        }
-        return measure(beforeConnect, connected, idle, around, measureStartNs, measureEndNs);
+        return measure(beforeConnect, connected, idle.reading(), warmedUp.reading(), measureStartNs,
+                measureStartNs + options.duration().toNanos());
     }
 
-    /** The measured window, between {@code startNs} and {@code endNs}; every thread was read just before it. */
+    /** What a phase read, or why the probe cannot go on. */
+    private record Phase<T>(T reading, String failure) {
+    }
+
+    /** The idle window, until {@code endNs}: the server over it; a null reading when there is none. */
+    private Phase<ProcWindow> idleWindow(long endNs) throws IOException, InterruptedException {
+        if (options.idleWindow().isZero()) {
+            return new Phase<>(null, null);
+        }
+        ProcStat before = readings.snapshot();
+        String failure = watch(endNs, BEFORE);
+        ProcStat after = readings.snapshot();
+        if (failure == null && (before == null || after == null)) {
+            failure = gone(BEFORE);
+        }
+        return failure != null ? new Phase<>(null, failure) : new Phase<>(new ProcWindow(before, after), null);
+    }
+
+    /**
+     * The warm-up, until {@code measureStartNs}: every server thread is read {@code leadNs} before its end, so that
+     * the reading is over when the window begins.
+     */
+    private Phase<ProcStat> warmUp(long measureStartNs, long leadNs) throws IOException, InterruptedException {
+        String failure = watch(measureStartNs - leadNs, BEFORE);
+        if (failure != null) {
+            return new Phase<>(null, failure);
+        }
+        ProcStat threads = readings.snapshot();
+        failure = threads == null ? gone(BEFORE) : watch(measureStartNs, BEFORE);
+        return new Phase<>(failure == null ? threads : null, failure);
+    }
+
+    /** The measured window, from {@code plannedStartNs} to {@code endNs}; every thread was read just before it. */
     private ProbeResult measure(ProcStat beforeConnect, ProcStat connected, ProcWindow idle, ProcStat threadsBefore,
-                                long startNs, long endNs) throws IOException, InterruptedException {
+                                long plannedStartNs, long endNs) throws IOException, InterruptedException {
+        // Without a warm-up to read the threads in, the window begins late; it still ends with the clients'.
+        long startNs = Math.max(plannedStartNs, System.nanoTime());
         long startMs = System.currentTimeMillis();
         ProcessTimes cpuStart = readings.times();
         CpuTimes cpusAtStart = CpuTimes.read();
-        String failure = cpuStart == null ? gone("during the measured window")
-                : watch(endNs, "during the measured window");
+        String failure = cpuStart == null ? gone(DURING)
+                : watch(endNs, DURING);
         double measuredS = (Math.min(System.nanoTime(), endNs) - startNs) / 1e9;
         ProcessTimes cpuEnd = readings.times();
         CpuTimes cpusAtEnd = CpuTimes.read();
@@ -131,7 +156,7 @@ final class ProbeRun {
         ProbeResult.Window window = new ProbeResult.Window(startMs, System.currentTimeMillis());
         // A zombie still has a /proc entry, whose readings mean nothing.
         if (failure == null && (cpuEnd == null || threadsAfter == null || !ProcStat.alive(options.pid()))) {
-            failure = gone("during the measured window");
+            failure = gone(DURING);
         }
         if (failure != null) {
             return failed(window, failure);

@@ -29,12 +29,17 @@ public record ServerWindow(ProcStat beforeConnect, ProcStat connected, int conne
         ThreadWindow threads = around.threads();
         double scale = threadScale();
         Double waitS = threads.waitS();
-        return new ServerWindowFigures(end.pid(), cpu.cpuUserS(), cpu.cpuSysS(), cpu.wallS(), coresAllowed,
-                idle == null ? null : idleCores(idle), Math.round(threads.voluntary() * scale),
-                Math.round(threads.involuntary() * scale), waitS == null ? null : waitS * scale,
-                threads.schedstat() ? threads.busiestThreadBusy() : null, threads.exited(), end.times().threads(),
-                end.rssKib(), end.rssPeakKib(), end.fds(), beforeConnect == null ? null : beforeConnect.rssKib(),
-                connected == null ? null : connected.rssKib(), connections, cpuStealPct);
+        return new ServerWindowFigures(end.pid(), coresAllowed,
+                new ServerWindowFigures.Cpu(cpu.cpuUserS(), cpu.cpuSysS(), cpu.wallS(),
+                        idle == null ? null : idleCores(idle)),
+                new ServerWindowFigures.Threads(Math.round(threads.voluntary() * scale),
+                        Math.round(threads.involuntary() * scale), waitS == null ? null : waitS * scale,
+                        threads.schedstat() ? threads.busiestThreadBusy() : null, threads.exited(),
+                        end.times().threads()),
+                new ServerWindowFigures.Memory(end.rssKib(), end.rssPeakKib(), end.fds(),
+                        beforeConnect == null ? null : beforeConnect.rssKib(),
+                        connected == null ? null : connected.rssKib(), connections),
+                cpuStealPct);
     }
 
     /**

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Timeout;
  */
 class ProbeRunTest {
 
+    /** Long enough to read the threads in before the window, as any real warm-up is. */
+    private static final Duration WARMUP = Duration.ofMillis(200);
     private static final ProbeResult.Host HOST = new ProbeResult.Host("host", "6.1", "cpu", 2, "25");
 
     private final ByteArrayOutputStream protocol = new ByteArrayOutputStream();
@@ -41,12 +43,13 @@ class ProbeRunTest {
             assertThat(result.failure()).isNull();
             ServerWindowFigures figures = result.server();
             assertThat(figures.pid()).isEqualTo(server.pid());
-            assertThat(figures.cpuUserS() + figures.cpuSysS()).as("a spinning shell burns CPU").isPositive();
-            assertThat(figures.idleCpuCores()).as("it spins in the idle window too").isPositive();
-            assertThat(figures.threads()).isEqualTo(1);
+            assertThat(figures.cpu().cores()).as("a spinning shell burns CPU").isPositive();
+            assertThat(figures.cpu().idleCpuCores()).as("it spins in the idle window too").isPositive();
+            assertThat(figures.threads().threadCount()).isEqualTo(1);
             assertThat(figures.coresAllowed()).isEqualTo(ProcessInfo.read(server.pid()).coresAllowed());
+            // The window is timed on the monotonic clock and stamped on the wall clock, which may slew.
             assertThat(result.window().endEpochMs() - result.window().startEpochMs())
-                    .as("the measured window ran its whole duration").isGreaterThanOrEqualTo(1000);
+                    .as("the measured window ran its whole duration").isBetween(900L, 5000L);
             assertThat(result.server(1000).pid()).isEqualTo(server.pid());
             assertThat(protocol.toString(StandardCharsets.UTF_8).lines())
                     .first().isEqualTo("PROBE-READY pid=" + server.pid());
@@ -61,7 +64,7 @@ class ProbeRunTest {
         try (WatchedProcess server = WatchedProcess.sleeping()) {
             go.accept(GoSignal.GO);
             CompletableFuture<Void> killed = CompletableFuture.runAsync(() -> {
-                sleep(500); // the window, without warm-up or idle window, runs from about 50 ms to 1 s after GO
+                sleep(700); // the window, without idle window, runs from 200 ms to 1.2 s after GO
                 try {
                     server.kill();
                 } catch (InterruptedException e) {
@@ -106,7 +109,7 @@ class ProbeRunTest {
         try (WatchedProcess server = WatchedProcess.sleeping()) {
             go.accept(GoSignal.GO);
             CompletableFuture.runAsync(() -> {
-                sleep(500);
+                sleep(700);
                 stop.request(StopCause.SIGTERM);
             });
             ProbeResult result = run(server, Duration.ZERO, Duration.ofSeconds(1));
@@ -123,7 +126,7 @@ class ProbeRunTest {
     }
 
     private static ProbeOptions options(WatchedProcess server, Duration idleWindow, Duration duration) {
-        return new ProbeOptions(server.pid(), idleWindow, Duration.ZERO, duration, 0, Path.of("unused.json"), false);
+        return new ProbeOptions(server.pid(), idleWindow, WARMUP, duration, 0, Path.of("unused.json"), false);
     }
 
     private PrintStream out() {
