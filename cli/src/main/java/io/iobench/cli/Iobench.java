@@ -1,6 +1,8 @@
 package io.iobench.cli;
 
 import io.iobench.client.LoadCommand;
+import io.iobench.client.probe.ProbeCommand;
+import io.iobench.remote.CleanHostsCommand;
 import io.iobench.report.ReportCommand;
 import io.iobench.server.IoModel;
 import io.iobench.server.IoModels;
@@ -21,7 +23,10 @@ public final class Iobench {
               server   run one model's echo server until SIGTERM
               load     drive a server with the load client and write a run's results
               sweep    run every model x connections x size, then write the report
-              report   write report.html, report.md and charts for a sweep directory""";
+              report   write report.html, report.md and charts for a sweep directory
+              probe    measure a server's /proc figures on its own host, released by GO (the sweep on
+                       several hosts starts it there)
+              clean-hosts  remove iobench's work directory from hosts a sweep ran on""";
 
     private Iobench() {
     }
@@ -43,6 +48,8 @@ public final class Iobench {
             case "sweep" -> SweepCommand.run(rest, out, err,
                     dir -> ReportCommand.run(new String[] {dir.toString()}, out, err));
             case "report" -> ReportCommand.run(rest, out, err);
+            case "probe" -> ProbeCommand.run(rest, out, err);
+            case "clean-hosts" -> CleanHostsCommand.run(rest, out, err);
             case "help", "--help", "-h" -> {
                 out.println(USAGE);
                 yield 0;

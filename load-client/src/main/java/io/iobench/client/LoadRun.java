@@ -17,6 +17,7 @@ import io.iobench.client.proc.ProcStat;
 import io.iobench.client.proc.ProcessGoneException;
 import io.iobench.client.proc.ProcWindow;
 import io.iobench.client.proc.ProcessTimes;
+import io.iobench.client.proc.ServerWindow;
 import io.iobench.client.proc.ThreadStats;
 import io.iobench.client.proc.ThreadWindow;
 import io.iobench.client.load.ClosedLoop;
@@ -133,7 +134,10 @@ final class LoadRun {
                 }
             }
             IdleWindow idle = null;
-            if (failure == null && !options.idleWindow().isZero() && connected.serverConnected() != null) {
+            // Released by GO, the client keeps the idle window even without a server of its own to measure: a probe
+            // on the server's host, released by the same GO, measures the server over it and the warm-up after it.
+            if (failure == null && !options.idleWindow().isZero()
+                    && (connected.serverConnected() != null || go != null)) {
                 ProcStat before = serverStat();
                 failure = watch(System.nanoTime() + options.idleWindow().toNanos(), null);
                 ProcStat after = serverStat();
@@ -218,14 +222,6 @@ final class LoadRun {
         }
     }
 
-    /**
-     * How long before the measured window the server's threads are read: a little more than reading them took at
-     * connect time, so the reading ends before the window begins and costs it nothing.
-     */
-    private long threadReadLeadNs(Connected connected) {
-        return Math.max(TimeUnit.MILLISECONDS.toNanos(50), 3 * connected.serverReadNs());
-    }
-
     /** The warm-up, the measured window and the drain. */
     private Loaded load(Engine engine, Connected connected) throws IOException, InterruptedException {
         LoadModel model = options.loadModel();
@@ -237,7 +233,7 @@ final class LoadRun {
         RunWindow runWindow = new RunWindow(loadStartNs, measureEndNs, RunWindow.DEFAULT_DRAIN_TIMEOUT.toNanos());
         try (IntervalReporter reporter = reporter(recorder, log, engine);
              Run run = engine.start(model, recorder, runWindow)) {
-            long leadNs = threadReadLeadNs(connected);
+            long leadNs = ServerWindow.threadReadLeadNs(connected.serverReadNs());
             String failure = warmUp(run, reporter, loadStartNs, measureStartNs - leadNs);
             MeasuredWindow window = null;
             if (failure == null) {

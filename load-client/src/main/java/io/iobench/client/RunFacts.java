@@ -8,6 +8,7 @@ import io.iobench.client.proc.Machine;
 import io.iobench.client.proc.ProcStat;
 import io.iobench.client.proc.ProcWindow;
 import io.iobench.client.proc.ProcessInfo;
+import io.iobench.client.proc.ServerWindow;
 import io.iobench.client.proc.ThreadWindow;
 import io.iobench.client.record.RunRecorder;
 import io.iobench.client.record.StallRecorder;
@@ -15,6 +16,7 @@ import io.iobench.results.LoadMode;
 import io.iobench.results.Rounding;
 import io.iobench.results.RunResult;
 import io.iobench.results.RunResult.RunFlags.Flag;
+import io.iobench.results.ServerWindowFigures;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
@@ -37,8 +39,8 @@ import org.HdrHistogram.Histogram;
 record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, MeasuredWindow window, Drained drained,
                 Map<ErrorKind, Long> errors, String failure) {
 
-    /** A side using this share of its cores or more counts as saturated. */
-    static final double SATURATED = 0.9;
+    /** A side using this share of its cores or more counts as saturated: the rule the server is judged by too. */
+    static final double SATURATED = ServerWindowFigures.SATURATED;
     /** An open loop that achieves less than this share of its target rate missed it. */
     static final double RATE_ACHIEVED = 0.95;
     /**
@@ -47,12 +49,6 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
      * to 1.0), with the main job's 600 ms 0.90 to 1.01; a run with a third of its connections starved shows about 0.67.
      */
     static final double LITTLE_AGREEMENT = 0.9;
-    /**
-     * Fewer connections than this, and a server's growth in memory while they connect is its class loading and
-     * compilation (7.5 MiB at one connection for the Netty models in a sweep of commit bec765e), not what they cost.
-     */
-    static final int MEMORY_PER_CONNECTION_MIN = 100;
-
     RunFacts {
         errors = Map.copyOf(errors);
     }
@@ -124,15 +120,6 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
             double busyS = (io.runNs() + io.waitNs()) / 1e9 - spinS;
             return Math.max(0, Math.min(1, busyS / (ioThreads * measuredS)));
         }
-
-        /**
-         * The server's per-thread counts are read just outside the window, over a span a few milliseconds longer:
-         * this scales them to the window.
-         */
-        double serverThreadScale() {
-            long spanNs = server.threads().wallNs();
-            return spanNs > 0 ? Math.min(1, measuredS * 1e9 / spanNs) : 1;
-        }
     }
 
     /**
@@ -147,6 +134,7 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
 
     RunResult toResult(LoadOptions options, Machine machine, ProcessInfo clientInfo, ProcessInfo serverInfo) {
         long messages = drained.recorder().messages();
+        ServerWindowFigures serverFigures = serverFigures(serverInfo);
         double measuredS = window == null ? 0 : window.measuredS();
         boolean open = options.mode() == LoadMode.OPEN;
         RunResult.Point point = open
@@ -174,9 +162,9 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
                         errors.get(ErrorKind.IO), errors.get(ErrorKind.RESET), errors.get(ErrorKind.CONNECT_REFUSED),
                         errors.get(ErrorKind.MISMATCH), errors.get(ErrorKind.TIMEOUT),
                         errors.get(ErrorKind.BACKLOG_OVERFLOW)),
-                server(messages, serverInfo == null ? null : stealPercent(serverInfo.cpusAllowed())),
+                serverFigures == null ? null : serverFigures.server(messages),
                 client(messages, clientInfo.coresAllowed(), stealPercent(clientInfo.cpusAllowed())),
-                RunResult.RunFlags.of(flags(options, throughput.msgsPerS(), littleRatio, serverInfo, stalls),
+                RunResult.RunFlags.of(flags(options, throughput.msgsPerS(), littleRatio, serverFigures, stalls),
                         stalls == null ? RunResult.Stalls.UNKNOWN : new RunResult.Stalls(
                                 seconds(stalls.longestUnansweredNs()), stalls.connections(),
                                 Rounding.round(stalls.longestIoThreadGapNs() / 1e6, 1)),
@@ -192,12 +180,12 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
     }
 
     /** @param stalls the measured window's stalls; null without one */
-    private Set<Flag> flags(LoadOptions options, double msgsPerS, Double littleRatio, ProcessInfo serverInfo,
+    private Set<Flag> flags(LoadOptions options, double msgsPerS, Double littleRatio, ServerWindowFigures server,
                             StallRecorder.Stalls stalls) {
         Set<Flag> flags = EnumSet.noneOf(Flag.class);
         Double ioBusy = window == null ? null : window.ioBusy();
         if (ioBusy != null && ioBusy >= SATURATED) {
-            flags.add(serverSaturated(serverInfo) ? Flag.BOTH_SATURATED : Flag.CLIENT_BOUND);
+            flags.add(server != null && server.saturated() ? Flag.BOTH_SATURATED : Flag.CLIENT_BOUND);
         }
         if (options.mode() == LoadMode.OPEN && msgsPerS < RATE_ACHIEVED * options.rate()) {
             flags.add(Flag.RATE_MISSED);
@@ -215,18 +203,6 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
             flags.add(Flag.CORRUPT);
         }
         return flags;
-    }
-
-    /**
-     * The server was at its limit: its cores at 90% of the CPUs it may use, or its busiest thread (a single
-     * reactor, one hot event loop) running or waiting to run 90% of the time.
-     */
-    private boolean serverSaturated(ProcessInfo serverInfo) {
-        if (window.serverCpu() == null || serverInfo == null) {
-            return false;
-        }
-        return window.serverCpu().cores() >= SATURATED * serverInfo.coresAllowed()
-                || window.server().threads().busiestThreadBusy() >= SATURATED;
     }
 
     /**
@@ -260,37 +236,18 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
         return percent == null ? null : Rounding.round(percent, 2);
     }
 
-    private RunResult.Server server(long messages, Double stealPct) {
-        CpuWindow cpu = window == null ? null : window.serverCpu();
-        if (cpu == null) {
+    /**
+     * The server's figures over the measured window; null without a server pid or once it died. {@link
+     * ServerWindow} reduces the readings, as it does for {@code iobench probe}.
+     */
+    private ServerWindowFigures serverFigures(ProcessInfo serverInfo) {
+        if (window == null || window.serverCpu() == null || serverInfo == null) {
             return null;
         }
-        ProcStat end = window.server().end();
-        ThreadWindow threads = window.server().threads();
-        double scale = window.serverThreadScale();
-        ProcStat before = connected.serverBeforeConnect();
-        ProcStat all = connected.serverConnected();
-        int connections = connected.report().connected();
-        Double waitS = threads.waitS();
-        return new RunResult.Server(end.pid(), RunResult.CpuUse.of(cpu.cpuUserS(), cpu.cpuSysS(), cpu.wallS(), messages),
-                idle == null ? null : Rounding.round(idleCores(idle.server()), 4),
-                RunResult.ContextSwitches.of(Math.round(threads.voluntary() * scale),
-                        Math.round(threads.involuntary() * scale), messages),
-                new RunResult.ProcessSize(end.times().threads(), mib(end.rssKib()), mib(end.rssPeakKib()), end.fds()),
-                new RunResult.ConnectionMemory(before == null ? 0 : mib(before.rssKib()),
-                        connections < MEMORY_PER_CONNECTION_MIN || before == null || all == null ? null
-                                : Rounding.round((all.rssKib() - before.rssKib()) / (double) connections, 3)),
-                stealPct, RunResult.RunqueueWait.of(waitS == null ? null : waitS * scale, messages),
-                threads.schedstat() ? Rounding.round(threads.busiestThreadBusy(), 3) : null, threads.exited());
-    }
-
-    /**
-     * Cores used while idle, to the nanosecond where the kernel keeps schedstat: in clock ticks a 2 s window could
-     * tell nothing finer than 0.005 cores.
-     */
-    private static double idleCores(ProcWindow server) {
-        ThreadWindow threads = server.threads();
-        return threads.schedstat() ? threads.cores() : server.cpu().cores();
+        ServerWindow server = new ServerWindow(connected.serverBeforeConnect(), connected.serverConnected(),
+                connected.report().connected(), idle == null ? null : idle.server(), window.measuredS(),
+                window.serverCpu(), window.server());
+        return server.figures(stealPercent(serverInfo.cpusAllowed()), serverInfo.coresAllowed());
     }
 
     private RunResult.Client client(long messages, int coresAvailable, Double stealPct) {
@@ -304,10 +261,6 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
         return new RunResult.Client(RunResult.CpuUse.of(client.cpuUserS(), client.cpuSysS(), client.wallS(), messages),
                 coresAvailable, io, stealPct, ioWaitS == null ? null : Rounding.round(ioWaitS, 4),
                 ioBusy == null ? null : Rounding.round(ioBusy, 3));
-    }
-
-    private static double mib(long kib) {
-        return Rounding.round(kib / 1024.0, 3);
     }
 
     private static double seconds(long nanos) {

@@ -11,6 +11,7 @@ import io.iobench.client.proc.ProcStat;
 import io.iobench.client.proc.ProcWindow;
 import io.iobench.client.proc.ProcessInfo;
 import io.iobench.client.proc.ProcessTimes;
+import io.iobench.client.proc.ServerWindow;
 import io.iobench.client.proc.ThreadStats;
 import io.iobench.client.proc.ThreadStats.ThreadStat;
 import io.iobench.client.proc.ThreadWindow;
@@ -100,6 +101,21 @@ class RunFactsTest {
         assertThat(result.flags().raised()).containsExactly(Flag.CORRUPT);
         assertThat(result.flags().invalid()).isTrue();
         assertThat(result.flags().failed()).as("it completed, with figures that mean nothing").isFalse();
+    }
+
+    /* The probe on a server's own host reduces its readings by the same ServerWindow: nothing to drift apart. */
+    @Test
+    void theServersPartIsWhatItsWindowReadingsReduceTo() throws IOException {
+        ProcStat before = server(0, 0, 0);
+        ProcStat after = server(WINDOW_NS, Math.round(0.4 * WINDOW_NS), Math.round(0.6 * WINDOW_NS));
+        CpuTimes cpus = CpuTimes.read();
+        ServerWindow readings = new ServerWindow(before, before, 100, null, WINDOW_NS / 1e9,
+                new CpuWindow(before.times(), after.times()), new ProcWindow(before, after));
+
+        RunResult result = result(0.5, 0.6, 0.4);
+
+        assertThat(result.server()).isEqualTo(readings.figures(cpus.stealPercent(cpus, "0"), 1).server(0));
+        assertThat(result.server().cpu().cpuCores()).isEqualTo(0.6);
     }
 
     private static RunResult result(double ioBusy, double serverCores, double busiestThread) throws IOException {

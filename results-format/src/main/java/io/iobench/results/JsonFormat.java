@@ -66,6 +66,20 @@ final class JsonFormat {
     }
 
     /**
+     * Reads a file strictly, as {@link #read(Path, Class)}, once its {@code schema} field says it is {@code schema}.
+     *
+     * @param what what such a file holds, for the error: {@code run result}
+     */
+    static <T> T read(Path file, Class<T> type, String schema, String what) throws IOException {
+        SchemaOnly found = read(file, SchemaOnly.class);
+        if (!schema.equals(found.schema())) {
+            throw new ResultFormatException(file, "not a " + what + " of schema " + schema
+                    + " (schema: " + (found.schema() == null ? "none" : found.schema()) + ")", null);
+        }
+        return read(file, type);
+    }
+
+    /**
      * Reads any JSON file into a tree, tolerantly: for files iobench reads but others write (JMH's results).
      *
      * @param consequence what is left out without the file, for the warning
@@ -120,5 +134,9 @@ final class JsonFormat {
         String where = e.getLocation() == null || e.getLocation().getLineNr() < 0 ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         return e.getOriginalMessage().lines().findFirst().orElse("") + where;
+    }
+
+    /** The one field every iobench file has, read before the rest. */
+    record SchemaOnly(String schema) {
     }
 }

@@ -80,9 +80,14 @@ public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrappe
      * @param serverSaturated whether the server's cores or its busiest thread were at 90% or more
      */
     public RunResult withServer(Server measured, boolean serverSaturated) {
+        return withServer(measured, serverSaturated, environment);
+    }
+
+    /** As {@link #withServer(Server, boolean)}, with the environment the server's host gives ({@code ProbeResult}). */
+    public RunResult withServer(Server measured, boolean serverSaturated, Environment onServerHost) {
         RunFlags judged = flags.clientBound() && serverSaturated ? flags.serverSaturatedToo() : flags;
         return new RunResult(schema, point, timing, throughput, latencyUs, connect, errors, measured, client, judged,
-                environment, files, clients);
+                onServerHost, files, clients);
     }
 
     /** This run as the merge of the clients in {@code shares}. */

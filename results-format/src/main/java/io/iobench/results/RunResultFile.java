@@ -41,12 +41,7 @@ public final class RunResultFile {
      *                               where a number belongs, NaN, a negative count, percentiles out of order)
      */
     public static RunResult read(Path file) throws IOException {
-        SchemaOnly schema = JsonFormat.read(file, SchemaOnly.class);
-        if (!RunResult.SCHEMA.equals(schema.schema())) {
-            throw new ResultFormatException(file, "not a run result of schema " + RunResult.SCHEMA
-                    + " (schema: " + (schema.schema() == null ? "none" : schema.schema()) + ")", null);
-        }
-        return sound(file, JsonFormat.read(file, RunResult.class));
+        return sound(file, JsonFormat.read(file, RunResult.class, RunResult.SCHEMA, "run result"));
     }
 
     /**
@@ -56,7 +51,7 @@ public final class RunResultFile {
      * writer did not write read as null.
      */
     public static Optional<RunResult> read(Path file, Warnings warnings) {
-        return JsonFormat.read(file, SchemaOnly.class, warnings, LEFT_OUT).flatMap(schema -> {
+        return JsonFormat.read(file, JsonFormat.SchemaOnly.class, warnings, LEFT_OUT).flatMap(schema -> {
             if (!RunResult.SCHEMA.equals(schema.schema())) {
                 warnings.add(file, "schema is " + schema.schema() + ", expected " + RunResult.SCHEMA
                         + "; read as far as fields match");
@@ -73,9 +68,5 @@ public final class RunResultFile {
             throw new ResultFormatException(file, FieldCheck.describe(impossible), null);
         }
         return result;
-    }
-
-    /** The one field every iobench file has, read before the rest. */
-    private record SchemaOnly(String schema) {
     }
 }

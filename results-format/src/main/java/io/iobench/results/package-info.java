@@ -3,6 +3,9 @@
  * <ul>
  *   <li>{@code result.json}, one run: {@link io.iobench.results.RunResult}, written and read by
  *       {@link io.iobench.results.RunResultFile};</li>
+ *   <li>the file of {@code iobench probe}, a server measured on its own host for clients elsewhere:
+ *       {@link io.iobench.results.ProbeResult}, written and read by {@link io.iobench.results.ProbeResultFile},
+ *       its figures reduced to a run's by {@link io.iobench.results.ServerWindowFigures};</li>
  *   <li>{@code uncorrected.hgrm} and {@code corrected.hgrm}, percentile distributions in milliseconds:
  *       {@link io.iobench.results.HgrmFile};</li>
  *   <li>{@code latency.hlog}, the interval log in microseconds: {@link io.iobench.results.LatencyLogFile};</li>

@@ -85,6 +85,11 @@ final class SchemaDocument {
                 .append(resolve(LatencyLogFile.class, firstParagraphWithExamples(docs.get("LatencyLogFile"))))
                 .append("\n");
 
+        md.append("\n## iobench probe --out FILE (schema `").append(ProbeResult.SCHEMA).append("`)\n\n")
+                .append(resolve(ProbeResult.class, firstParagraph(docs.get("ProbeResult")))).append("\n\n")
+                .append("| field | type | meaning |\n|---|---|---|\n");
+        fields(ProbeResult.class, "", "", md);
+
         md.append("\n## A sweep's directory\n\n").append(firstParagraph(docs.get("SweepDirectory"))).append("\n");
         md.append("\n## manifest.json (schema `").append(SweepManifest.SCHEMA).append("`)\n\n")
                 .append(resolve(SweepManifest.class, firstParagraph(docs.get("SweepManifest")))).append("\n\n")

@@ -30,6 +30,11 @@ class SchemaDocumentTest {
                 assertThat(schema).as(path).contains("| `" + dotted(path) + "` |");
             }
         }
+        for (ProbeResult sample : List.of(SampleResults.probe(), SampleResults.probeFailed())) {
+            for (String path : Golden.fields(json.readTree(ProbeResultFile.toJson(sample))).keySet()) {
+                assertThat(schema).as(path).contains("| `" + dotted(path) + "` |");
+            }
+        }
         SweepDirectory sweep = SweepDirectory.create(dir.resolve("s"), dir, "t", SweepDirectoryTest.NOW,
                 List.of("iobench"), SweepDirectoryTest.PLAN);
         Path scratch = sweep.scratchFor("r");

@@ -7,8 +7,9 @@ import java.util.Optional;
  * the server's CPU time is its own. On a 2-core host the server gets CPU 0 and the client CPU 1; on larger hosts
  * the first half and the second half. Without taskset, or on one core, nothing is pinned and results say so.
  *
- * @param serverCpus a {@code taskset -c} list for the server, empty when unpinned
- * @param clientCpus a {@code taskset -c} list for the client, empty when unpinned
+ * @param serverCpus a {@code taskset -c} list for the server, empty when unpinned (on several hosts: all of its
+ *                   host's cores)
+ * @param clientCpus a {@code taskset -c} list for the client, empty when unpinned (likewise)
  */
 public record CpuPinning(Optional<String> serverCpus, Optional<String> clientCpus) {
 

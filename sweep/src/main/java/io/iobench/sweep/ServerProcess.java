@@ -15,8 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A model's echo server running in its own JVM, started through {@link ServerLauncher}: the one way the sweep and
@@ -34,23 +32,17 @@ public final class ServerProcess implements AutoCloseable {
     /** How long a server may take to close after SIGTERM before it is killed and counted as hung. */
     public static final long STOP_TIMEOUT_MS = 10_000;
 
-    private static final Pattern READY_LINE =
-            Pattern.compile(ServerLauncher.READY + " model=(\\S+) port=(\\d+) pid=(\\d+) threads=(\\d+)");
     private static final int KEPT_LINES = 40;
 
     private final Process process;
     private final ServerLaunch launch;
     private final Deque<String> lastLines;
-    private final Ready ready;
+    private final ReadyLine ready;
     private final Thread pump;
     private final Thread stopAtExit;
     private volatile boolean killed;
 
-    /** What the READY line said: where the server listens, and the IO or worker threads it runs. */
-    private record Ready(int port, int ioThreads) {
-    }
-
-    private ServerProcess(Process process, ServerLaunch launch, Deque<String> lastLines, Ready ready, Thread pump) {
+    private ServerProcess(Process process, ServerLaunch launch, Deque<String> lastLines, ReadyLine ready, Thread pump) {
         this.process = process;
         this.pump = pump;
         this.launch = launch;
@@ -76,7 +68,7 @@ public final class ServerProcess implements AutoCloseable {
         Files.createDirectories(launch.logFile().toAbsolutePath().getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Deque<String> lastLines = new ArrayDeque<>();
-        CompletableFuture<Ready> ready = new CompletableFuture<>();
+        CompletableFuture<ReadyLine> ready = new CompletableFuture<>();
         Writer log = Files.newBufferedWriter(launch.logFile(), StandardCharsets.UTF_8);
         Thread pump = Thread.ofPlatform().daemon().name("server-output-" + launch.model())
                 .start(() -> pumpOutput(process, log, lastLines, ready));
@@ -102,7 +94,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Copies the server's output into its log, keeps the last lines, and completes {@code ready} on READY. */
     private static void pumpOutput(Process process, Writer log, Deque<String> lastLines,
-                                   CompletableFuture<Ready> ready) {
+                                   CompletableFuture<ReadyLine> ready) {
         try (log; BufferedReader out = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
@@ -115,9 +107,8 @@ public final class ServerProcess implements AutoCloseable {
                     }
                     lastLines.addLast(line);
                 }
-                Matcher m = READY_LINE.matcher(line);
-                if (!ready.isDone() && m.matches()) {
-                    ready.complete(new Ready(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(4))));
+                if (!ready.isDone()) {
+                    ReadyLine.parse(line).ifPresent(ready::complete);
                 }
             }
         } catch (IOException e) {

@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -36,11 +37,16 @@ import java.util.function.Function;
  *               [--model-jvm-opts "MODEL=...[;MODEL=...]"] [--client-jvm-opts "..."]
  *               [--server-cpus 0] [--client-cpus 1] [--no-pin] [--repeat 1] [--until-ci P% [--max-repeat 10]]
  *               [--seed S] [--no-rerun] [--label sweep] [--out DIR] [--no-report] [--debug]
+ *               [--server-host [user@]HOST --client-hosts [user@]HOST[,...] | --hosts FILE]
+ *               [--ssh-config FILE] [--work-dir .iobench-work]
  * </pre>
  * Results go to {@code --out DIR}, or a new {@code results/<timestamp>-<label>/} under the iobench home. Each point
  * runs {@code --repeat} times, in rounds shuffled from {@code --seed} (by default the clock's milliseconds, recorded
  * in the manifest); {@code --until-ci} adds rounds until each point's msgs/s is pinned down; {@code --no-rerun}
- * keeps noisy runs marked without running them again.
+ * keeps noisy runs marked without running them again. With {@code --server-host} and {@code --client-hosts} (or
+ * {@code --hosts FILE}, {@link HostsFile}) the server runs on one host and a client on each of the others, over
+ * the system ssh ({@link RemoteProcesses}); {@code --server-cpus}, {@code --client-cpus} and {@code --no-pin} are
+ * then the hosts file's {@code cpus}.
  */
 public final class SweepCommand {
 
@@ -50,7 +56,8 @@ public final class SweepCommand {
             + " [--server-jvm-opts \"...\"] [--model-jvm-opts \"MODEL=...[;MODEL=...]\"]"
             + " [--client-jvm-opts \"...\"] [--server-cpus 0] [--client-cpus 1] [--no-pin] [--repeat 1]"
             + " [--until-ci P% [--max-repeat 10]] [--seed S] [--no-rerun] [--label NAME] [--out DIR] [--no-report]"
-            + " [--debug]";
+            + " [--server-host [user@]HOST --client-hosts [user@]HOST[,...] | --hosts FILE] [--ssh-config FILE]"
+            + " [--work-dir DIR] [--debug]";
 
     /** The most rounds {@code --until-ci} runs a point in, unless {@code --max-repeat} says otherwise. */
     static final int DEFAULT_MAX_REPEAT = 10;
@@ -63,7 +70,8 @@ public final class SweepCommand {
     private static final Set<String> VALUED = Set.of("models", "connections", "idle-connections", "sizes", "rates",
             "pipeline", "duration", "warmup", "idle-window", "threads", "server-jvm-opts", "model-jvm-opts",
             "client-jvm-opts",
-            "server-cpus", "client-cpus", "label", "out", "repeat", "until-ci", "max-repeat", "seed");
+            "server-cpus", "client-cpus", "label", "out", "repeat", "until-ci", "max-repeat", "seed", "server-host",
+            "client-hosts", "hosts", "ssh-config", "work-dir");
     private static final Set<String> SWITCHES = Set.of("no-closed-loop", "no-pin", "no-report", "no-rerun");
 
 
@@ -86,6 +94,7 @@ public final class SweepCommand {
         return SHELL.run(args, out, err, arguments -> {
             Flags flags = Flags.parse(arguments, VALUED, SWITCHES);
             SweepPlan plan = plan(flags, Clock.systemUTC());
+            Optional<SweepHosts> hosts = SweepHosts.from(flags);
             boolean report = !flags.has("no-report");
             Path chosen = flags.value("out").map(Path::of).orElse(null);
             Path root = Path.of(System.getProperty(HOME_PROPERTY, ".")).resolve("results");
@@ -98,7 +107,11 @@ public final class SweepCommand {
             } catch (FileAlreadyExistsException e) {
                 throw new UsageException(e.getMessage());
             }
-            Sweep sweep = new Sweep(plan, results, err, Clock.systemUTC());
+            Measurement measurement = hosts.isPresent()
+                    ? RemoteProcesses.prepare(plan, hosts.get(), results.path().getFileName().toString(), err,
+                            Clock.systemUTC())
+                    : new FreshProcesses(plan, err, Clock.systemUTC());
+            Sweep sweep = new Sweep(plan, results, err, Clock.systemUTC(), measurement);
             Runtime.getRuntime().addShutdownHook(new Thread(sweep::killChildren, "sweep-cleanup"));
             try (StopRequests stop = StopRequests.onSignals()) {
                 stop.onRequest(cause -> sweep.interrupt());
@@ -255,7 +268,19 @@ public final class SweepCommand {
         return IoModels.named(model).map(IoModel::threading).orElseThrow();
     }
 
+    /**
+     * The CPUs the server and the client run on: on several hosts the server host's and the first client host's
+     * {@code cpus} from the hosts file (empty: all of that host's cores), for the manifest and the log.
+     */
     private static CpuPinning pinning(Flags flags) {
+        Optional<SweepHosts> hosts = SweepHosts.from(flags);
+        if (hosts.isPresent()) {
+            if (flags.has("server-cpus") || flags.has("client-cpus") || flags.has("no-pin")) {
+                throw new UsageException("on several hosts each host's CPUs are named in a hosts file (cpus =);"
+                        + " --server-cpus, --client-cpus and --no-pin are for one host");
+            }
+            return new CpuPinning(hosts.get().server().cpus(), hosts.get().clients().getFirst().cpus());
+        }
         if (flags.has("no-pin")) {
             return CpuPinning.NONE;
         }

@@ -98,11 +98,33 @@ public record SweepPlan(String label, List<String> models, List<Integer> connect
      */
     public LoadOptions loadOptions(SweepPoint point, int repetition, InetSocketAddress target, long serverPid,
                                    int serverThreads, Path out) {
-        LoadOptions.Builder options = LoadOptions.builder(target, point.connections())
-                .idleConnections(point.idleConnections()).sizeBytes(point.sizeBytes())
-                .warmup(warmup).duration(duration).idleWindow(repetition == 1 ? idleWindow : Duration.ZERO)
-                .serverPid(serverPid).serverThreads(serverThreads).model(point.model()).out(out);
-        return (point.openLoop() ? options.openLoop(point.rateMsgsPerS()) : options.closedLoop(pipeline)).build();
+        return client(point, repetition, target, serverThreads, LoadSplit.whole(point), out).serverPid(serverPid)
+                .build();
+    }
+
+    /**
+     * The options of one of several clients on other hosts: its {@code share} of the point's connections and rate,
+     * no server pid (the server's figures are its host's probe's), released by a line GO on stdin and stopped by
+     * the end of it.
+     */
+    public LoadOptions remoteClientOptions(SweepPoint point, int repetition, InetSocketAddress target,
+                                           int serverThreads, LoadSplit share, Path out) {
+        return client(point, repetition, target, serverThreads, share, out).awaitGo(true).exitOnStdinEof(true)
+                .build();
+    }
+
+    private LoadOptions.Builder client(SweepPoint point, int repetition, InetSocketAddress target, int serverThreads,
+                                       LoadSplit share, Path out) {
+        LoadOptions.Builder options = LoadOptions.builder(target, share.connections())
+                .idleConnections(share.idleConnections()).sizeBytes(point.sizeBytes())
+                .warmup(warmup).duration(duration).idleWindow(idleWindow(repetition))
+                .serverThreads(serverThreads).model(point.model()).out(out);
+        return point.openLoop() ? options.openLoop(share.rateMsgsPerS()) : options.closedLoop(pipeline);
+    }
+
+    /** Only the first repetition of a point has the idle window. */
+    public Duration idleWindow(int repetition) {
+        return repetition == 1 ? idleWindow : Duration.ZERO;
     }
 
     /** The point as a result records it, for a run whose client left no result. */

@@ -12,8 +12,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sweep talks to the client through its command line only: of the client it may name {@code LoadOptions}, the
- * typed description of that command line, and nothing of its engine, recording or /proc code.
+ * The sweep talks to the client and the probe through their command lines only: it may name {@code LoadOptions} and
+ * {@code ProbeOptions}, the typed descriptions of those command lines, and nothing of their engine, recording or
+ * /proc code.
  */
 class SweepArchitectureTest {
 
@@ -27,9 +28,11 @@ class SweepArchitectureTest {
                 String text = Files.readString(source);
                 Matcher imported = CLIENT_IMPORT.matcher(text);
                 while (imported.find()) {
-                    assertThat(imported.group(1)).as(source.toString()).isIn(List.of("io.iobench.client.LoadOptions"));
+                    assertThat(imported.group(1)).as(source.toString()).isIn(List.of("io.iobench.client.LoadOptions",
+                            "io.iobench.client.probe.ProbeOptions"));
                 }
-                assertThat(text).as(source.toString()).doesNotContainPattern("io\\.iobench\\.client\\.(?!LoadOptions\\b)\\w");
+                assertThat(text).as(source.toString()).doesNotContainPattern(
+                        "io\\.iobench\\.client\\.(?!LoadOptions\\b|probe\\.ProbeOptions\\b)\\w");
             }
         }
     }

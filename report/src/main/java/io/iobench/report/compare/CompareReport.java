@@ -113,9 +113,9 @@ public final class CompareReport {
         Table table = new Table(List.of(Column.text(""), Column.text("A: " + a.label()),
                 Column.text("B: " + b.label()), Column.text("")));
         List<Block.Fact> factsA = new ArrayList<>(SweepFacts.sweep(a));
-        factsA.addAll(SweepFacts.environment(a.environment()));
+        factsA.addAll(SweepFacts.environment(a));
         List<Block.Fact> factsB = new ArrayList<>(SweepFacts.sweep(b));
-        factsB.addAll(SweepFacts.environment(b.environment()));
+        factsB.addAll(SweepFacts.environment(b));
         List<String> labels = Stream.concat(factsA.stream(), factsB.stream()).map(Block.Fact::label).distinct()
                 .toList();
         for (String label : labels) {

@@ -42,12 +42,18 @@ public final class SweepFacts {
         return facts;
     }
 
-    /** Kernel, CPU, cores, JDK, JVM options, server command, pinning and host, as far as they were recorded. */
-    public static List<Fact> environment(RunResult.Environment environment) {
+    /**
+     * Kernel, CPU, cores, JDK, JVM options, server command, pinning and host, as far as they were recorded. When
+     * clients on other hosts carried the load ({@link SweepView#remoteClients}), the pinning and the host are the
+     * server's alone, and the clients' hosts are named beside them: nothing says the two sides shared a machine.
+     */
+    public static List<Fact> environment(SweepView sweep) {
         List<Fact> facts = new ArrayList<>();
+        RunResult.Environment environment = sweep.environment();
         if (environment == null) {
             return facts;
         }
+        boolean remote = sweep.remoteClients();
         add(facts, "Kernel", environment.kernel(), false);
         add(facts, "CPU", environment.cpuModel(), false);
         add(facts, "Cores", environment.cores() > 0 ? Integer.toString(environment.cores()) : null, false);
@@ -57,11 +63,35 @@ public final class SweepFacts {
         add(facts, "Server command", ServerCommand.shown(environment.serverCommand()), true);
         RunResult.Pinning pinning = environment.pinning();
         if (pinning != null) {
-            facts.add(new Fact("Pinning", "server " + affinity(pinning.serverCpus(), pinning.serverPinned())
-                    + ", client " + affinity(pinning.clientCpus(), pinning.clientPinned()), false));
+            String server = "server " + affinity(pinning.serverCpus(), pinning.serverPinned());
+            facts.add(new Fact("Pinning", remote ? server + " on the server's host; the load clients ran on other"
+                    + " hosts (see Hosts and clients)" : server + ", client "
+                    + affinity(pinning.clientCpus(), pinning.clientPinned()), false));
         }
-        add(facts, "Host", environment.hostname(), false);
+        if (remote) {
+            List<String> hosts = sweep.serverHosts();
+            String address = hosts.isEmpty() ? null : String.join(", ", hosts);
+            add(facts, "Server host", environment.hostname() == null ? address
+                    : environment.hostname() + (address == null ? "" : " (" + address + ")"), false);
+            add(facts, "Client hosts", String.join(", ", clientHosts(sweep)), false);
+        } else {
+            add(facts, "Host", environment.hostname(), false);
+        }
         return facts;
+    }
+
+    /**
+     * Each load client's host once, as the sweep named it, with the name it gave itself in any run (a client that
+     * failed before it ran gave none).
+     */
+    private static List<String> clientHosts(SweepView sweep) {
+        Map<String, String> hostnames = new LinkedHashMap<>();
+        sweep.runs().stream().map(run -> run.result().clients()).filter(clients -> clients != null)
+                .flatMap(List::stream).forEach(client -> hostnames.merge(client.host(),
+                        client.hostname() == null ? "" : client.hostname(), (had, now) -> had.isEmpty() ? now : had));
+        List<String> hosts = new ArrayList<>();
+        hostnames.forEach((host, hostname) -> hosts.add(hostname.isEmpty() ? host : host + " (" + hostname + ")"));
+        return hosts;
     }
 
     /** What a process was allowed, and whether that was all of the host: "CPUs 0 (pinned)". */

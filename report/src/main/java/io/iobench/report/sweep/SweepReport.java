@@ -27,8 +27,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Lays out the report of one sweep: header facts, warnings, the runs table, the runs that could not be read, what
- * idle connections cost (when the sweep ran several idle counts), each slice's charts, then JMH results.
+ * Lays out the report of one sweep: header facts, warnings, the runs table, the hosts and clients (when clients on
+ * other hosts carried the load), the runs that could not be read, what idle connections cost (when the sweep ran
+ * several idle counts), each slice's charts, then JMH results.
  * Charts are written into {@code charts/} as the document is built; the caller prints the document in each format.
  *
  * <pre>
@@ -66,6 +67,7 @@ public final class SweepReport {
                 body.addAll(points());
             }
             body.addAll(runs());
+            body.addAll(new HostsSection(sweep).blocks());
         }
         body.addAll(unreadable());
         if (!sweep.runs().isEmpty()) {
@@ -93,7 +95,7 @@ public final class SweepReport {
         }
         document.heading(2, "Sweep and environment", "environment");
         document.add(new Block.Facts(SweepFacts.sweep(sweep)));
-        document.add(new Block.Facts(SweepFacts.environment(sweep.environment())));
+        document.add(new Block.Facts(SweepFacts.environment(sweep)));
         List<String> differing = SweepFacts.differingEnvironments(sweep);
         if (!differing.isEmpty()) {
             document.paragraph("Measured in another environment than shown above: " + String.join(", ", differing)
@@ -148,7 +150,9 @@ public final class SweepReport {
         reading.append(" Latency is the round trip of one message, in µs,"
                 + " measured from the moment it was actually sent; corr. columns, where present, measure from the"
                 + " moment the open-loop schedule meant to send it. Server columns come from /proc of the server"
-                + " process over the measured window; idle cores from a window with the connections open and silent;"
+                + " process over the measured window" + (sweep.remoteClients() ? ", read on the server's host by"
+                + " iobench probe while the load came from other hosts (see Hosts and clients)" : "")
+                + "; idle cores from a window with the connections open and silent;"
                 + " runq is the time the server's threads spent runnable, waiting for a CPU, per message.");
         if (sweep.runs().stream().anyMatch(run -> run.result().point().threads() != null)) {
             reading.append(" IO threads are what each server said it ran: event loops or pool workers (a pool gets"
@@ -183,7 +187,8 @@ public final class SweepReport {
         if (sweep.runs().stream().anyMatch(run -> run.flags().contains("both_saturated"))) {
             reading.append(" both_saturated rows had the client's IO threads and the server both at their limit: the"
                     + " point measured the pair. The server's CPU per message is still its own; its throughput is"
-                    + " the pair's, which on a loopback host with a core a side is the expected state at load.");
+                    + (sweep.remoteClients() ? " the pair's." : " the pair's, which on a loopback host with a core a"
+                    + " side is the expected state at load."));
         }
         if (sweep.runs().stream().anyMatch(run -> run.stealNote() != null)) {
             reading.append(" Where the hypervisor stole " + NumberText.format(RunView.STEAL_NOTED_PCT, false)

@@ -57,6 +57,28 @@ public final class RunView {
         return threads == null ? NumberText.MISSING : threads == 0 ? "per conn" : NumberText.format(threads, true);
     }
 
+    /**
+     * The host the load went to, from the point's {@code host:port} target ({@code [::1]:40000} gives {@code ::1});
+     * null when the run never started.
+     */
+    public String targetHost() {
+        String target = stored.result().point().target();
+        if (target == null || target.isBlank()) {
+            return null;
+        }
+        if (target.startsWith("[") && target.contains("]")) {
+            return target.substring(1, target.indexOf(']'));
+        }
+        int colon = target.lastIndexOf(':');
+        // One colon is host:port; more without brackets is a bare IPv6 address.
+        return colon > 0 && target.indexOf(':') == colon ? target.substring(0, colon) : target;
+    }
+
+    /** Whether several clients on other hosts carried this run together: its result keeps each one's share. */
+    public boolean remoteClients() {
+        return stored.result().clients() != null;
+    }
+
     /** The run's directory name, e.g. {@code selector-c100-s64}. */
     public String id() {
         return stored.id();

@@ -173,6 +173,20 @@ public final class SweepView {
         return stored.environment();
     }
 
+    /**
+     * Whether any run was carried by load clients on other hosts than the server's ({@link RunView#remoteClients}):
+     * the report then names the hosts and does not describe client and server as sharing one.
+     */
+    public boolean remoteClients() {
+        return runs.stream().anyMatch(RunView::remoteClients);
+    }
+
+    /** The hosts the runs with remote clients loaded, in report order, each once: the server's host. */
+    public List<String> serverHosts() {
+        return runs.stream().filter(RunView::remoteClients).map(RunView::targetHost).filter(host -> host != null)
+                .distinct().toList();
+    }
+
     /** How far the sweep got; {@code UNKNOWN} without a manifest. */
     public SweepManifest.Status status() {
         return stored.status();

@@ -60,6 +60,11 @@ public record LauncherOptions(String model, InetAddress bind, int port, Integer 
         return new LauncherOptions(model, bind, port, count, maxConnections, exitOnStdinEof);
     }
 
+    /** These options listening on {@code address}: a server on another host binds the address named for it. */
+    public LauncherOptions boundTo(InetAddress address) {
+        return new LauncherOptions(model, address, port, threads, maxConnections, exitOnStdinEof);
+    }
+
     /** These options for a server whose stdin is a pipe held by its starter: it stops when the pipe closes. */
     public LauncherOptions exitingOnStdinEof() {
         return new LauncherOptions(model, bind, port, threads, maxConnections, true);

@@ -1,0 +1,62 @@
+package io.iobench.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.iobench.results.fixture.SampleResults;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The probe's file: sealed by golden files, read back whole, and refused when it is of another schema. */
+class ProbeResultFileTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesEveryFieldUnderItsNameInItsPlace() throws IOException {
+        Golden.assertJson("probe.json", written(SampleResults.probe()));
+        Golden.assertJson("probe-failed.json", written(SampleResults.probeFailed()));
+    }
+
+    @Test
+    void readsBackWhatItWroteAndLeavesNoTemporaryFile() throws IOException {
+        for (ProbeResult sample : new ProbeResult[] {SampleResults.probe(), SampleResults.probeFailed()}) {
+            Path file = dir.resolve("probe.json");
+            ProbeResultFile.write(sample, file);
+
+            assertThat(ProbeResultFile.read(file)).isEqualTo(sample);
+            try (var files = Files.list(dir)) {
+                assertThat(files.map(p -> p.getFileName().toString())).containsExactly("probe.json");
+            }
+        }
+    }
+
+    @Test
+    void refusesARunResultForAProbesFile() throws IOException {
+        Path file = dir.resolve("result.json");
+        RunResultFile.write(SampleResults.closedLoop(), file);
+
+        assertThatThrownBy(() -> ProbeResultFile.read(file)).isInstanceOf(ResultFormatException.class)
+                .hasMessageContaining("not a probe result of schema iobench-probe/1 (schema: iobench-run/1)");
+    }
+
+    @Test
+    void refusesAStringWhereANumberBelongs() throws IOException {
+        Path file = dir.resolve("probe.json");
+        Files.writeString(file, ProbeResultFile.toJson(SampleResults.probe())
+                .replace("\"cpu_user_s\" : 3.1", "\"cpu_user_s\" : \"3.1\""));
+
+        assertThatThrownBy(() -> ProbeResultFile.read(file)).isInstanceOf(ResultFormatException.class)
+                .hasMessageContaining("cpu_user_s");
+    }
+
+    private String written(ProbeResult result) throws IOException {
+        Path file = dir.resolve("written.json");
+        ProbeResultFile.write(result, file);
+        return Files.readString(file);
+    }
+}
