@@ -1,6 +1,7 @@
 package io.iobench.client;
 
 import io.iobench.client.engine.Engine;
+import io.iobench.client.engine.LocalRoute;
 import io.iobench.client.proc.Machine;
 import io.iobench.client.proc.ProcStat;
 import io.iobench.client.proc.ProcessInfo;
@@ -88,7 +89,7 @@ public final class LoadCommand {
         if (stop.requested()) {
             return interrupted(stop.cause().orElseThrow(), dir, madeDir, err);
         }
-        RunResult result = facts.toResult(options, machine, client, server);
+        RunResult result = facts.toResult(options, machine, client, server, LocalRoute.to(options.target()));
         HgrmFile.write(dir.resolve(RunFiles.UNCORRECTED_HGRM), facts.drained().uncorrected());
         if (facts.drained().corrected() != null) {
             HgrmFile.write(dir.resolve(RunFiles.CORRECTED_HGRM), facts.drained().corrected());

@@ -132,7 +132,8 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
     record Drained(RunRecorder recorder, Histogram uncorrected, Histogram corrected) {
     }
 
-    RunResult toResult(LoadOptions options, Machine machine, ProcessInfo clientInfo, ProcessInfo serverInfo) {
+    RunResult toResult(LoadOptions options, Machine machine, ProcessInfo clientInfo, ProcessInfo serverInfo,
+                       RunResult.Route route) {
         long messages = drained.recorder().messages();
         ServerWindowFigures serverFigures = serverFigures(serverInfo);
         double measuredS = window == null ? 0 : window.measuredS();
@@ -163,7 +164,7 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
                         errors.get(ErrorKind.MISMATCH), errors.get(ErrorKind.TIMEOUT),
                         errors.get(ErrorKind.BACKLOG_OVERFLOW)),
                 serverFigures == null ? null : serverFigures.server(messages),
-                client(messages, clientInfo.coresAllowed(), stealPercent(clientInfo.cpusAllowed())),
+                client(messages, clientInfo.coresAllowed(), stealPercent(clientInfo.cpusAllowed()), route),
                 RunResult.RunFlags.of(flags(options, throughput.msgsPerS(), littleRatio, serverFigures, stalls),
                         stalls == null ? RunResult.Stalls.UNKNOWN : new RunResult.Stalls(
                                 seconds(stalls.longestUnansweredNs()), stalls.connections(),
@@ -250,17 +251,17 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
         return server.figures(stealPercent(serverInfo.cpusAllowed()), serverInfo.coresAllowed());
     }
 
-    private RunResult.Client client(long messages, int coresAvailable, Double stealPct) {
+    private RunResult.Client client(long messages, int coresAvailable, Double stealPct, RunResult.Route route) {
         String io = connected.clientIo();
         if (window == null) {
-            return new RunResult.Client(RunResult.CpuUse.NONE, coresAvailable, io, stealPct, null, null);
+            return new RunResult.Client(RunResult.CpuUse.NONE, coresAvailable, io, stealPct, null, null, route);
         }
         CpuWindow client = window.client();
         Double ioWaitS = window.io().waitS();
         Double ioBusy = window.ioBusy();
         return new RunResult.Client(RunResult.CpuUse.of(client.cpuUserS(), client.cpuSysS(), client.wallS(), messages),
                 coresAvailable, io, stealPct, ioWaitS == null ? null : Rounding.round(ioWaitS, 4),
-                ioBusy == null ? null : Rounding.round(ioBusy, 3));
+                ioBusy == null ? null : Rounding.round(ioBusy, 3), route);
     }
 
     private static double seconds(long nanos) {

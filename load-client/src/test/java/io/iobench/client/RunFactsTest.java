@@ -148,7 +148,8 @@ class RunFactsTest {
                         new RunFacts.Settled(LatencyHistograms.histogram(), 0, 1_000_000, true, 100), serverBefore, 1_000_000),
                 null, window, new RunFacts.Drained(recorder, LatencyHistograms.histogram(), null), errors, null);
         return facts.toResult(OPTIONS, new Machine("6.1", "cpu", 2, "25", List.of(), "host"),
-                new ProcessInfo(1, List.of("java"), "1"), new ProcessInfo(SERVER_PID, List.of("java"), "0"));
+                new ProcessInfo(1, List.of("java"), "1"), new ProcessInfo(SERVER_PID, List.of("java"), "0"),
+                new RunResult.Route("127.0.0.1", "lo"));
     }
 
     /** The server at {@code atNs}: its busiest thread's and its whole time on a CPU so far. */

@@ -217,7 +217,10 @@ public final class ClientRunMerge {
                     primary == null ? 0 : primary.p99(), result.client() == null ? 0 : result.client().cpu().cpuCores(),
                     result.client() == null ? null : result.client().ioBusy(),
                     result.flags().raised().stream().map(RunResult.RunFlags.Flag::fieldName).toList(),
-                    result.flags().reason(), client.clockOffsetMs()));
+                    result.flags().reason(), client.clockOffsetMs(),
+                    environment == null ? null : environment.cpuModel(), environment == null ? null : environment.cores(),
+                    environment == null ? null : environment.jdk(), result.client() == null ? null
+                            : result.client().route()));
         }
         return shares;
     }

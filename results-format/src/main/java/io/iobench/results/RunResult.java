@@ -116,10 +116,16 @@ public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrappe
      * @param failure       why it failed, or null
      * @param clockOffsetMs its host's clock minus the sweep's, ms, as measured when the clients were released
      *                      together; null when not measured
+     * @param cpuModel      that host's CPU model
+     * @param cores         that host's logical CPUs
+     * @param jdk           the JDK the client ran on there
+     * @param route         the address and interface its connections left that host from; null where not
+     *                      recorded
      */
     public record ClientShare(String host, String hostname, String kernel, String dir, int connections,
                               long messages, double msgsPerS, long errors, long p50Us, long p99Us, double cpuCores,
-                              Double ioBusy, List<String> flags, String failure, Double clockOffsetMs) {
+                              Double ioBusy, List<String> flags, String failure, Double clockOffsetMs,
+                              String cpuModel, Integer cores, String jdk, Route route) {
 
         public ClientShare {
             flags = List.copyOf(flags);
@@ -434,9 +440,27 @@ public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrappe
      *                       idle in epoll_wait or io_uring_enter, 0 to 1, the pacing polling of an open loop left
      *                       out: at 0.9 or more the client was at its limit; null where the kernel does not keep
      *                       schedstat
+     * @param route          the address and interface the client's connections left its host from; null in results
+     *                       written before it was recorded
      */
     public record Client(@JsonUnwrapped CpuUse cpu, int coresAvailable, String io, Double cpuStealPct,
-                         Double runqueueWaitS, Double ioBusy) {
+                         Double runqueueWaitS, Double ioBusy, Route route) {
+
+        /** A client whose route was not recorded. */
+        public Client(CpuUse cpu, int coresAvailable, String io, Double cpuStealPct, Double runqueueWaitS,
+                      Double ioBusy) {
+            this(cpu, coresAvailable, io, cpuStealPct, runqueueWaitS, ioBusy, null);
+        }
+    }
+
+    /**
+     * Where a client's connections left its host from: on a host with several NICs, which one carried the load.
+     *
+     * @param sourceAddress the local address the kernel routes to the target from; null where not known
+     * @param interfaceName the network interface holding that address ({@code lo} on loopback); null where not
+     *                      known
+     */
+    public record Route(String sourceAddress, String interfaceName) {
     }
 
     /**
