@@ -33,7 +33,7 @@ public class ServerUnderTest {
 
     /** Every model iobench has, as {@code iobench server --model} names them. */
     @Param({"thread-per-connection", "thread-pool", "virtual-threads", "busy-poll", "selector", "poll",
-            "netty-epoll", "netty-io-uring", "select"})
+            "netty-epoll", "netty-io-uring", "netty-nio", "select"})
     public String model;
 
     private ServerProcess server;

@@ -28,7 +28,7 @@ class BenchmarksJarIT {
     private static final Path JAR = Path.of(System.getProperty("benchmarks.jar", "target/benchmarks.jar"));
     private static final String PACKAGE = "io.iobench.benchmarks.";
     private static final List<String> MODELS = List.of("thread-per-connection", "thread-pool", "virtual-threads",
-            "busy-poll", "selector", "poll", "netty-epoll", "netty-io-uring", "select");
+            "busy-poll", "selector", "poll", "netty-epoll", "netty-io-uring", "netty-nio", "select");
     private static final Pattern PARAM = Pattern.compile("\\s+param \"(\\w+)\" = \\{(.*)}");
     private static final Pattern KNOWN_MODELS = Pattern.compile("known models: ([^(]*)");
 

@@ -31,7 +31,7 @@ class LauncherTest {
 
     static List<String> models() {
         return List.of("thread-per-connection", "thread-pool", "virtual-threads", "busy-poll", "select", "poll",
-                "selector", "netty-epoll", "netty-io-uring");
+                "selector", "netty-epoll", "netty-io-uring", "netty-nio");
     }
 
     @Test

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An echo server on one Netty transport, given as a {@link NettyTransport}: its IO handler factory, server channel
- * class and connection options; the netty-epoll and netty-io-uring models differ in nothing else.
+ * class and connection options; the netty-epoll, netty-io-uring and netty-nio models differ in nothing else.
  *
  * <p>By default it runs an event loop per CPU the server may run on ({@link Threading#defaultThreads()}), as the
  * selector model runs a reactor per CPU, so that a reactor on a large host uses the CPUs a blocking model would.
