@@ -25,10 +25,13 @@ final class ChartStyle {
     /** Flagged runs: a black ▲ on the point. */
     static final Color FLAGGED = new Color(0x222222);
 
-    /** Tableau's palette without its red, which would read as "failed". */
+    /**
+     * Tableau's palette without its red, which would read as "failed", and a dark teal for a tenth model: every
+     * model of the default sweep has a colour of its own.
+     */
     private static final Color[] MODEL_COLOURS = {
         new Color(0x4E79A7), new Color(0xF28E2B), new Color(0x59A14F), new Color(0xB07AA1), new Color(0x76B7B2),
-        new Color(0xEDC948), new Color(0x9C755F), new Color(0xFF9DA7), new Color(0xBAB0AC),
+        new Color(0xEDC948), new Color(0x9C755F), new Color(0xFF9DA7), new Color(0xBAB0AC), new Color(0x1B5E5A),
     };
     private static final Marker[] MODEL_MARKERS = {
         SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_DOWN,
