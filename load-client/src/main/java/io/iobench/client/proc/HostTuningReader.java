@@ -154,10 +154,15 @@ public final class HostTuningReader {
         return text(root.resolve(file));
     }
 
-    /** The file's content without its trailing newline; null when it is missing, unreadable or empty. */
+    /**
+     * The file's content without its trailing newline; null when it is missing, unreadable or empty. Read through a
+     * buffer, in one read: a sysctl's file under /proc/sys answers only a read from its start, and
+     * {@code Files.readString} reads a file whose size is 0, as every /proc file's is, one byte first
+     * (net.core.somaxconn 4096 read as 4).
+     */
     private static String text(Path file) {
         try {
-            String text = Files.readString(file).strip();
+            String text = String.join("\n", Files.readAllLines(file)).strip();
             return text.isEmpty() ? null : text;
         } catch (IOException | UncheckedIOException e) {
             return null;

@@ -112,11 +112,20 @@ class HostTuningReaderTest {
         assertThat(new HostTuningReader(root).read().hypervisor()).as("ARM's cpuinfo has no flags").isNull();
     }
 
+    /* A sysctl's file answers only a read from its start: read a byte at a time, somaxconn 4096 was 4. */
     @Test
-    void readsThisHost() {
+    void readsThisHostsSysctlsWhole() throws IOException {
         HostTuning tuning = HostTuningReader.current();
 
         assertThat(tuning.kernelCommandLine()).as("/proc/cmdline is on every Linux").isNotNull();
+        Path somaxconn = Path.of("/proc/sys/net/core/somaxconn");
+        if (Files.isReadable(somaxconn)) {
+            String written = Files.readAllLines(somaxconn).getFirst().strip();
+            assertThat(tuning.somaxconn()).isEqualTo(Integer.parseInt(written));
+        }
+        if (Files.isReadable(Path.of("/proc/sys/net/ipv4/tcp_rmem"))) {
+            assertThat(tuning.tcpRmemBytes()).hasSize(3);
+        }
     }
 
     /** A tuned host under a Xen hypervisor, every file in place. */
