@@ -107,7 +107,7 @@ public final class CompareReport {
         if (differences == null || differences.isEmpty()) {
             document.paragraph(Verdicts.capitalised(tuning().getFirst()) + ".");
         } else {
-            document.paragraph("The two hosts' tuning differs in " + differences.size()
+            document.paragraph("The two sweeps' host tuning differs in " + differences.size()
                     + (differences.size() == 1 ? " setting" : " settings") + ", A's value first, as read from /proc"
                     + " and /sys when the runs started: the ratios below measure these as well.");
             document.add(new Block.Facts(differences));
