@@ -176,7 +176,7 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
                         RunResult.Pinning.of(serverInfo == null ? null : serverInfo.cpusAllowed(),
                                 serverInfo == null ? null : serverInfo.coresAllowed(), clientInfo.cpusAllowed(),
                                 clientInfo.coresAllowed(), machine.cores()),
-                        machine.hostname()),
+                        machine.hostname(), machine.tuning()),
                 RunResult.Files.standard(options.mode()));
     }
 

@@ -16,6 +16,7 @@ import io.iobench.client.proc.ThreadStats;
 import io.iobench.client.proc.ThreadStats.ThreadStat;
 import io.iobench.client.proc.ThreadWindow;
 import io.iobench.client.record.RunRecorder;
+import io.iobench.results.HostTuning;
 import io.iobench.results.LatencyHistograms;
 import io.iobench.results.RunResult;
 import io.iobench.results.RunResult.RunFlags.Flag;
@@ -43,6 +44,9 @@ class RunFactsTest {
     private static final LoadOptions OPTIONS = LoadOptions.builder(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 4000), 100).serverPid(SERVER_PID)
             .duration(Duration.ofNanos(WINDOW_NS)).out(Path.of("unused")).build();
+    private static final HostTuning TUNING = new HostTuning("ro quiet", "performance", 800_000L, 3_500_000L, "never",
+            4096, List.of(4096L, 131_072L, 6_291_456L), List.of(4096L, 16_384L, 4_194_304L), 0, 0, "tsc", true,
+            Map.of("meltdown", "Not affected"), false, null);
 
     @Test
     void aClientWhoseIoThreadNeverIdledAgainstAServerWithRoomIsClientBound() throws IOException {
@@ -118,6 +122,11 @@ class RunFactsTest {
         assertThat(result.server().cpu().cpuCores()).isEqualTo(0.6);
     }
 
+    @Test
+    void theEnvironmentRecordsTheHostsTuning() throws IOException {
+        assertThat(result(0.5, 0.5, 0.5).environment().tuning()).isEqualTo(TUNING);
+    }
+
     private static RunResult result(double ioBusy, double serverCores, double busiestThread) throws IOException {
         return result(ioBusy, serverCores, busiestThread, new RunRecorder(0, WINDOW_NS, false), noErrors());
     }
@@ -147,7 +156,7 @@ class RunFactsTest {
                 new RunFacts.Connected(new ConnectReport(100, 0, 0, 0, 1_000_000), "io_uring", serverBefore,
                         new RunFacts.Settled(LatencyHistograms.histogram(), 0, 1_000_000, true, 100), serverBefore, 1_000_000),
                 null, window, new RunFacts.Drained(recorder, LatencyHistograms.histogram(), null), errors, null);
-        return facts.toResult(OPTIONS, new Machine("6.1", "cpu", 2, "25", List.of(), "host"),
+        return facts.toResult(OPTIONS, new Machine("6.1", "cpu", 2, "25", List.of(), "host", TUNING),
                 new ProcessInfo(1, List.of("java"), "1"), new ProcessInfo(SERVER_PID, List.of("java"), "0"),
                 new RunResult.Route("127.0.0.1", "lo"));
     }

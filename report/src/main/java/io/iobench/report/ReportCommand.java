@@ -34,8 +34,9 @@ import java.util.stream.Stream;
  *     jmh-*.json inside DIR are added; DIR/points.csv and DIR/points.json, the statistics of each point's
  *     repetitions, are written into the sweep even with --out
  * iobench report --compare DIR_A DIR_B [--out DIR] [--debug]
- *     writes compare.html and compare.md into DIR_B (or --out) and prints, per figure, how many common points
- *     show no significant change over their repetitions
+ *     writes compare.html and compare.md into DIR_B (or --out) and prints where the two hosts' tuning differs
+ *     (or "same host tuning") and, per figure, how many common points show no significant change over their
+ *     repetitions
  * </pre>
  *
  * Files that cannot be read (a corrupt {@code result.json}, one holding a value no run produces, a truncated
@@ -117,6 +118,7 @@ public final class ReportCommand {
         CompareReport report = new CompareReport(a, b);
         report.warnings().forEach(w -> warn(err, w));
         write(report.document(), outDir(flags, b.dir()), "compare", out);
+        report.tuning().forEach(out::println);
         report.counts().forEach(out::println);
         return CommandShell.OK;
     }

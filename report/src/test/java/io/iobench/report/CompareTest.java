@@ -60,6 +60,27 @@ class CompareTest {
     }
 
     @Test
+    void namesTheOneTuningSettingTheTwoHostsDifferIn(@TempDir Path temp) throws IOException {
+        Path a = Fixtures.copy(Fixtures.CLOSED_LOOP, temp.resolve("a"));
+        Path b = Fixtures.copy(Fixtures.CLOSED_LOOP, temp.resolve("b"));
+        setTuning(b, "somaxconn", 128);
+
+        CommandRun run = CommandRun.of("--compare", a.toString(), b.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        String markdown = Files.readString(b.resolve("compare.md"));
+        String tuning = markdown.substring(markdown.indexOf("### Host tuning"), markdown.indexOf("\n## ",
+                markdown.indexOf("### Host tuning")));
+        assertThat(tuning).contains("differs in 1 setting,", "- **net.core.somaxconn:** 4096 → 128\n");
+        assertThat(tuning.split("→", -1)).as("one setting listed, no other").hasSize(2);
+        assertThat(markdown.indexOf("### Host tuning")).as("above the ratios")
+                .isLessThan(markdown.indexOf("## Common points"));
+        assertThat(Files.readString(b.resolve("compare.html")))
+                .contains("<dt>net.core.somaxconn</dt><dd>4096 → 128</dd>");
+        assertThat(run.out()).contains("net.core.somaxconn: 4096 → 128\n").doesNotContain("same host tuning");
+    }
+
+    @Test
     void writesIntoOutWhenGiven(@TempDir Path temp) throws IOException {
         Path a = Fixtures.copy(Fixtures.CLOSED_LOOP, temp.resolve("a"));
         Path b = Fixtures.copy(Fixtures.CLOSED_LOOP, temp.resolve("b"));
@@ -70,7 +91,22 @@ class CompareTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(out.resolve("compare.md")).exists();
         assertThat(b.resolve("compare.md")).doesNotExist();
-        assertThat(Files.readString(out.resolve("compare.md"))).contains("1.00×", "None.");
+        assertThat(Files.readString(out.resolve("compare.md"))).contains("1.00×", "None.", "Same host tuning.");
+        assertThat(run.out()).contains("same host tuning\n");
+    }
+
+    /** Sets one field of the host tuning in a sweep's manifest and every run's result, as one host tuned otherwise. */
+    private static void setTuning(Path sweep, String field, int value) throws IOException {
+        try (Stream<Path> files = Files.walk(sweep)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("manifest.json|result.json"))
+                    .toList()) {
+                ObjectNode json = (ObjectNode) JSON.readTree(file.toFile());
+                if (json.path("environment").path("tuning").isObject()) {
+                    ((ObjectNode) json.path("environment").path("tuning")).put(field, value);
+                    JSON.writeValue(file.toFile(), json);
+                }
+            }
+        }
     }
 
     /**

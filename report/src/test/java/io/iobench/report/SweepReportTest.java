@@ -2,6 +2,8 @@ package io.iobench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -113,6 +115,40 @@ class SweepReportTest {
             assertThat(markdown).contains(text);
             assertThat(html).contains(text);
         }
+    }
+
+    @Test
+    void showsTheHostTuningOnceInTheEnvironmentSection() {
+        int environment = markdown.indexOf("## Sweep and environment");
+        int tuning = markdown.indexOf("### Host tuning");
+        assertThat(tuning).isGreaterThan(environment).isLessThan(markdown.indexOf("\n## ", environment + 1));
+        assertThat(markdown.substring(tuning)).contains("- **kernel command line:** `BOOT_IMAGE=/vmlinuz-6.1.0",
+                "- **cpufreq/scaling_governor:** performance\n", "- **cpufreq/scaling_max_freq:** 3500000 kHz\n",
+                "- **transparent_hugepage/enabled:** never\n", "- **net.core.somaxconn:** 4096\n",
+                "- **net.ipv4.tcp_rmem:** 4096 131072 6291456\n", "- **net.core.busy_poll:** 50\n",
+                "- **clocksource:** tsc\n", "- **SMT:** off\n", "- **hypervisor:** yes\n",
+                "- **hypervisor type:** xen\n", "- **CPU vulnerabilities:** retbleed: Vulnerable; spectre_v2:"
+                        + " Mitigation: Retpolines; STIBP: disabled; not affected: meltdown\n");
+        assertThat(count(markdown, "net.core.somaxconn")).as("once per sweep, not per run").isEqualTo(1);
+        assertThat(html).contains("<dt>net.ipv4.tcp_wmem</dt><dd>4096 16384 4194304</dd>");
+        assertThat(count(html, "net.core.somaxconn")).isEqualTo(1);
+    }
+
+    /* A sysctl changed mid-sweep: the header shows the first run's tuning, and names the run measured otherwise. */
+    @Test
+    void namesARunMeasuredUnderAnotherTuning(@TempDir Path other) throws IOException {
+        Path copy = Fixtures.copy(Fixtures.CLOSED_LOOP, other.resolve("sweep"));
+        Path result = copy.resolve("runs/selector-c10-s64/result.json");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) json.readTree(result.toFile());
+        ((ObjectNode) tree.path("environment").path("tuning")).put("somaxconn", 128);
+        json.writeValue(result.toFile(), tree);
+
+        CommandRun changed = CommandRun.of(copy.toString());
+
+        assertThat(changed.exit()).as(changed.err()).isZero();
+        assertThat(Files.readString(copy.resolve("report.md"))).contains("Measured in another environment than"
+                + " shown above: selector-c10-s64 (net.core.somaxconn: 4096 → 128).");
     }
 
     /* The plan's modes are what the runner writes (SweepPlan.manifestPlan), not a field only a fixture has. */

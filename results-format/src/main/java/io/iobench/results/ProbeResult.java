@@ -68,7 +68,7 @@ public record ProbeResult(String schema, long pid, ServerProcess process, Host h
 
     /**
      * The environment of a run whose server this probe measured and whose load came from other hosts: the server
-     * host's kernel, CPU, cores, JDK and name, the server's JVM options, command line and CPUs, beside the
+     * host's kernel, CPU, cores, JDK, name and tuning, the server's JVM options, command line and CPUs, beside the
      * clients' JVM options and CPUs as {@code clients} (the first client's environment) records them. Each client
      * host's own name and kernel are in the run's {@code clients}.
      */
@@ -81,7 +81,7 @@ public record ProbeResult(String schema, long pid, ServerProcess process, Host h
                 clientPinning == null ? null : clientPinning.clientPinned());
         return new RunResult.Environment(host.kernel(), host.cpuModel(), host.cores(), host.jdk(),
                 clients == null ? null : clients.clientJvmOptions(), process.jvmOptions(), process.commandLine(),
-                pinning, host.hostname());
+                pinning, host.hostname(), host.tuning());
     }
 
     /**
@@ -106,8 +106,9 @@ public record ProbeResult(String schema, long pid, ServerProcess process, Host h
      * @param cpuModel the first CPU's model name from /proc/cpuinfo
      * @param cores    logical CPUs online on the host
      * @param jdk      the probe's JDK, version and vendor
+     * @param tuning   how the host was tuned for the network; null in files older than it
      */
-    public record Host(String hostname, String kernel, String cpuModel, int cores, String jdk) {
+    public record Host(String hostname, String kernel, String cpuModel, int cores, String jdk, HostTuning tuning) {
     }
 
     /**

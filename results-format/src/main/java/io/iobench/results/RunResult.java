@@ -646,15 +646,17 @@ public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrappe
      *                         {@code --model <model>} in it, each run's result the model it ran
      * @param pinning          CPUs each side may run on
      * @param hostname         the host's name
+     * @param tuning           how the host was tuned for the network (sysctls, CPU frequency, huge pages, SMT,
+     *                         mitigations, hypervisor); on several hosts the server's. Null in files older than it
      */
     public record Environment(String kernel, String cpuModel, int cores, String jdk, List<String> clientJvmOptions,
                               List<String> serverJvmOptions, String serverCommand, Pinning pinning,
-                              String hostname) {
+                              String hostname, HostTuning tuning) {
 
         /** This environment with {@code command} as the server's command line. */
         public Environment withServerCommand(String command) {
             return new Environment(kernel, cpuModel, cores, jdk, clientJvmOptions, serverJvmOptions, command, pinning,
-                    hostname);
+                    hostname, tuning);
         }
     }
 

@@ -57,8 +57,31 @@ final class RunResultValidator {
         }
         if (run.environment() != null) {
             check.atLeast("environment.cores", run.environment().cores(), 0);
+            tuning("environment.tuning", run.environment().tuning(), check);
         }
         return check.problems();
+    }
+
+    /** Frequencies, a backlog, buffer sizes and busy-poll times: none is negative on any kernel. */
+    private static void tuning(String field, HostTuning tuning, FieldCheck check) {
+        if (tuning == null) {
+            return;
+        }
+        check.atLeast(field + ".cpufreq_min_khz", tuning.cpufreqMinKhz(), 0);
+        check.atLeast(field + ".cpufreq_max_khz", tuning.cpufreqMaxKhz(), 0);
+        check.atLeast(field + ".somaxconn", tuning.somaxconn(), 0);
+        bytes(field + ".tcp_rmem_bytes", tuning.tcpRmemBytes(), check);
+        bytes(field + ".tcp_wmem_bytes", tuning.tcpWmemBytes(), check);
+        check.atLeast(field + ".busy_poll_us", tuning.busyPollUs(), 0);
+        check.atLeast(field + ".busy_read_us", tuning.busyReadUs(), 0);
+    }
+
+    private static void bytes(String field, List<Long> values, FieldCheck check) {
+        if (values != null) {
+            for (int i = 0; i < values.size(); i++) {
+                check.atLeast(field + "[" + i + "]", values.get(i), 0);
+            }
+        }
     }
 
     private static void point(RunResult.Point point, FieldCheck check) {

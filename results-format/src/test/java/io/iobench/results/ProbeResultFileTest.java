@@ -35,6 +35,23 @@ class ProbeResultFileTest {
         }
     }
 
+    /* The clients' hosts may be tuned otherwise: the run's environment is the server's, as its kernel and CPU are. */
+    @Test
+    void aRunOnSeveralHostsRecordsTheServerHostsTuning() {
+        RunResult.Environment client = SampleResults.environment();
+        HostTuning tuned = SampleResults.tuning();
+        HostTuning otherwise = new HostTuning(tuned.kernelCommandLine(), "powersave", tuned.cpufreqMinKhz(),
+                tuned.cpufreqMaxKhz(), "always", 128, tuned.tcpRmemBytes(), tuned.tcpWmemBytes(), 0, 0, "hpet", true,
+                tuned.vulnerabilities(), false, null);
+        RunResult.Environment clients = new RunResult.Environment("6.8.0", client.cpuModel(), 8, client.jdk(),
+                client.clientJvmOptions(), null, null, client.pinning(), "load-1", otherwise);
+
+        RunResult.Environment run = SampleResults.probe().environment(clients);
+
+        assertThat(run.tuning()).isEqualTo(SampleResults.probe().host().tuning()).isEqualTo(tuned);
+        assertThat(run.hostname()).isEqualTo("bench");
+    }
+
     @Test
     void refusesARunResultForAProbesFile() throws IOException {
         Path file = dir.resolve("result.json");

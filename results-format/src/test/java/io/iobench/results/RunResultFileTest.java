@@ -81,6 +81,7 @@ class RunResultFileTest {
         assertThat(first.server().cpuStealPct()).isNull();
         assertThat(first.server().runqueueWait()).isEqualTo(RunResult.RunqueueWait.UNKNOWN);
         assertThat(first.flags().raised()).isEmpty();
+        assertThat(first.environment().tuning()).as("written before the host's tuning was recorded").isNull();
         assertThat(last.point().model()).isEqualTo("thread-pool");
         assertThat(last.flags().latencyIncomplete()).isTrue();
         assertThat(last.client().io()).isEqualTo("io_uring");

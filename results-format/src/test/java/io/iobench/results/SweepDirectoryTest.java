@@ -128,6 +128,7 @@ class SweepDirectoryTest {
             assertThat(manifest.plan().repeat()).as(name).isEqualTo(1);
             assertThat(manifest.plan().maxRepeat()).as(name).isEqualTo(1);
             assertThat(manifest.plan().seed()).as(name).isNull();
+            assertThat(manifest.environment().tuning()).as(name).isNull();
             assertThat(manifest.runs()).as(name).allSatisfy(run -> {
                 assertThat(run.point()).isEqualTo(run.id());
                 assertThat(run.repetition()).isEqualTo(1);

@@ -58,7 +58,7 @@ public final class ProbeCommand {
             ProcessInfo server = ProcessInfo.read(options.pid());
             Machine machine = Machine.current();
             ProbeResult.Host host = new ProbeResult.Host(machine.hostname(), machine.kernel(), machine.cpuModel(),
-                    machine.cores(), machine.jdk());
+                    machine.cores(), machine.jdk(), machine.tuning());
             try (StopRequests stop = StopRequests.onSignals()) {
                 GoSignal go = new GoSignal();
                 watchStdin(go, options.exitOnStdinEof(), stop);

@@ -1,5 +1,6 @@
 package io.iobench.client.proc;
 
+import io.iobench.results.HostTuning;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -15,9 +16,10 @@ import java.util.List;
  * @param jdk        the running JDK's version and vendor, e.g. {@code 25.0.1+8-LTS (Eclipse Adoptium)}
  * @param jvmOptions this JVM's options
  * @param hostname   the host's name
+ * @param tuning     how the host is tuned for the network, as {@link HostTuningReader} found it
  */
 public record Machine(String kernel, String cpuModel, int cores, String jdk, List<String> jvmOptions,
-                      String hostname) {
+                      String hostname, HostTuning tuning) {
 
     public static Machine current() throws IOException {
         Path proc = Path.of("/proc");
@@ -31,6 +33,7 @@ public record Machine(String kernel, String cpuModel, int cores, String jdk, Lis
                 cores > 0 ? cores : Runtime.getRuntime().availableProcessors(),
                 Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
                 List.copyOf(ManagementFactory.getRuntimeMXBean().getInputArguments()),
-                Files.readString(proc.resolve("sys/kernel/hostname")).trim());
+                Files.readString(proc.resolve("sys/kernel/hostname")).trim(),
+                HostTuningReader.current());
     }
 }

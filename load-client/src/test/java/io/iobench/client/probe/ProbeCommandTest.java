@@ -54,6 +54,7 @@ class ProbeCommandTest {
             assertThat(result.window().endEpochMs() - result.window().startEpochMs()).isBetween(900L, 5000L);
             assertThat(result.process().commandLine()).contains("while :; do :; done");
             assertThat(result.process().jvmOptions()).as("a shell is no JVM").isNull();
+            assertThat(result.host().tuning().kernelCommandLine()).as("its host's tuning").isNotNull();
         }
     }
 

@@ -27,7 +27,7 @@ class ProbeRunTest {
 
     /** Long enough to read the threads in before the window, as any real warm-up is. */
     private static final Duration WARMUP = Duration.ofMillis(200);
-    private static final ProbeResult.Host HOST = new ProbeResult.Host("host", "6.1", "cpu", 2, "25");
+    private static final ProbeResult.Host HOST = new ProbeResult.Host("host", "6.1", "cpu", 2, "25", null);
 
     private final ByteArrayOutputStream protocol = new ByteArrayOutputStream();
     private final GoSignal go = new GoSignal();

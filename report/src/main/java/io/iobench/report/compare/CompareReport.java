@@ -11,17 +11,20 @@ import io.iobench.report.view.NumberText;
 import io.iobench.report.view.RunView;
 import io.iobench.report.view.RunStatus;
 import io.iobench.report.view.SweepView;
+import io.iobench.results.HostTuning;
 import io.iobench.results.Warning;
 import io.iobench.report.sweep.PointColumns;
 import io.iobench.report.sweep.StatusTone;
 import io.iobench.report.sweep.SweepFacts;
+import io.iobench.report.sweep.TuningFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * The comparison of sweep A with sweep B: both environments side by side with their differences marked, the
+ * The comparison of sweep A with sweep B: both environments side by side with their differences marked, every
+ * setting of the hosts' tuning the two differ in ({@code net.core.somaxconn: 4096 → 128}), the
  * verdict on every figure of every common point over its repetitions ({@link Verdicts}), and the points only one
  * side has. Sweeps of one run per point, which no verdict can be given for, also get every common point with A, B
  * and B/A for throughput, latency and server CPU per message, run against run.
@@ -58,6 +61,30 @@ public final class CompareReport {
                 : "no point has 3 repetitions on both sides: no significance can be given (run --repeat 3 or more)");
     }
 
+    /**
+     * Where the two sweeps' host tuning differs, a line per setting ({@code net.core.somaxconn: 4096 → 128}); or the
+     * one line saying it is the same, or that a side did not record it.
+     */
+    public List<String> tuning() {
+        List<Block.Fact> differences = tuningDifferences();
+        if (differences == null) {
+            HostTuning tuningA = tuning(a);
+            return List.of(tuningA == null && tuning(b) == null ? "host tuning not recorded in either sweep"
+                    : "host tuning recorded only in " + (tuningA == null ? "B" : "A") + ": nothing to compare");
+        }
+        return differences.isEmpty() ? List.of("same host tuning")
+                : differences.stream().map(TuningFacts::line).toList();
+    }
+
+    /** Null when a side recorded no tuning. */
+    private List<Block.Fact> tuningDifferences() {
+        return TuningFacts.differences(tuning(a), tuning(b));
+    }
+
+    private static HostTuning tuning(SweepView sweep) {
+        return sweep.environment() == null ? null : sweep.environment().tuning();
+    }
+
     /** Both sweeps' warnings, A's first. */
     public List<Warning> warnings() {
         return Stream.concat(a.warnings().stream(), b.warnings().stream()).toList();
@@ -75,6 +102,16 @@ public final class CompareReport {
         document.paragraph("A is " + a.dir() + "; B is " + b.dir() + ". Rows marked ≠ differ between the two:"
                 + " check they are the differences you meant to measure.");
         document.table(sideBySide());
+        document.heading(3, "Host tuning", "tuning");
+        List<Block.Fact> differences = tuningDifferences();
+        if (differences == null || differences.isEmpty()) {
+            document.paragraph(Verdicts.capitalised(tuning().getFirst()) + ".");
+        } else {
+            document.paragraph("The two sweeps' host tuning differs in " + differences.size()
+                    + (differences.size() == 1 ? " setting" : " settings") + ", A's value first, as read from /proc"
+                    + " and /sys when the runs started: the ratios below measure these as well.");
+            document.add(new Block.Facts(differences));
+        }
 
         verdicts.blocks().forEach(document::add);
         if (a.mostRepetitions() > 1 || b.mostRepetitions() > 1) {

@@ -147,7 +147,7 @@ final class Verdicts {
                 bootstrap.interval().low(), bootstrap.interval().high());
     }
 
-    private static String capitalised(String text) {
+    static String capitalised(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

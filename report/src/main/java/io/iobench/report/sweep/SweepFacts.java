@@ -143,8 +143,8 @@ public final class SweepFacts {
     }
 
     /**
-     * Runs measured on another kernel, CPU, JDK or host than the header shows (a resumed sweep, a copied run). The
-     * server command is left out of the check: it differs per model by design.
+     * Runs measured on another kernel, CPU, JDK, host or host tuning than the header shows (a resumed sweep, a copied
+     * run, a sysctl changed mid-sweep). The server command is left out of the check: it differs per model by design.
      */
     static List<String> differingEnvironments(SweepView sweep) {
         RunResult.Environment shown = sweep.environment();
@@ -159,11 +159,19 @@ public final class SweepFacts {
             }
             Map<String, Object> ownFields = identity(own);
             Map<String, Object> shownFields = identity(shown);
+            String difference = null;
             for (Map.Entry<String, Object> field : ownFields.entrySet()) {
                 if (field.getValue() != null && !field.getValue().equals(shownFields.get(field.getKey()))) {
-                    differing.add(run.id() + " (" + field.getKey() + " " + field.getValue() + ")");
+                    difference = field.getKey() + " " + field.getValue();
                     break;
                 }
+            }
+            List<Fact> tuning = TuningFacts.differences(shown.tuning(), own.tuning());
+            if (difference == null && tuning != null && !tuning.isEmpty()) {
+                difference = TuningFacts.line(tuning.getFirst());
+            }
+            if (difference != null) {
+                differing.add(run.id() + " (" + difference + ")");
             }
         }
         return differing;

@@ -17,6 +17,7 @@ import io.iobench.report.view.RunView;
 import io.iobench.report.view.RunStatus;
 import io.iobench.report.view.Slice;
 import io.iobench.report.view.SweepView;
+import io.iobench.results.RunResult;
 import io.iobench.results.UnreadableRun;
 import io.iobench.results.Warning;
 import io.iobench.results.Warnings;
@@ -101,8 +102,26 @@ public final class SweepReport {
             document.paragraph("Measured in another environment than shown above: " + String.join(", ", differing)
                     + ".");
         }
+        hostTuning(document);
         body.forEach(document::add);
         return document;
+    }
+
+    /** The host's tuning, once for the sweep: its first run's, as the rest of its environment. */
+    private void hostTuning(Document document) {
+        RunResult.Environment environment = sweep.environment();
+        if (environment == null) {
+            return;
+        }
+        document.heading(3, "Host tuning", "tuning");
+        if (environment.tuning() == null) {
+            document.paragraph("Not recorded: these results were written before iobench recorded the host's tuning.");
+            return;
+        }
+        document.paragraph("What decides network performance on " + (sweep.remoteClients() ? "the server's host"
+                : "the host") + ", read from /proc and /sys as the runs started; figures from two hosts compare only"
+                + " when these are known (iobench report --compare lists where two sweeps differ).");
+        document.add(new Block.Facts(TuningFacts.facts(environment.tuning())));
     }
 
     /** Every warning so far; complete once {@link #document()} has returned. */
