@@ -59,9 +59,11 @@ public record CapacityFile(String schema, Objective objective, Search search, Li
      *                            each with a fresh client, for the capacity's interval
      * @param warmupS             each probe's warm-up, seconds: load offered and not recorded
      * @param durationS           each probe's measured window, seconds
+     * @param firstWarmupS        the warm-up of each search's first probe instead, seconds: it warms the search's
+     *                            fresh server JVM as well as its client
      */
     public record Search(long lowestRateMsgsPerS, long highestRateMsgsPerS, double rampFactor, double precisionPct,
-                         int repeat, double warmupS, double durationS) {
+                         int repeat, double warmupS, double durationS, double firstWarmupS) {
     }
 
     /** What ended a point's search. */

@@ -20,7 +20,7 @@ class CapacityFileTest {
     /** Every field set to a value of its own, so that a swap shows in the golden file. None of it was measured. */
     static CapacityFile sample() {
         CapacityFile.Objective objective = new CapacityFile.Objective("p99=1ms", 99.0, 1000.0, 0.99);
-        CapacityFile.Search search = new CapacityFile.Search(5000, 1_000_000, 2.0, 5.0, 3, 1.0, 1.5);
+        CapacityFile.Search search = new CapacityFile.Search(5000, 1_000_000, 2.0, 5.0, 3, 1.0, 1.5, 2.5);
         CapacityFile.CapacityPoint found = new CapacityFile.CapacityPoint("selector", 10, 64, 39_604.5, 39_590.1,
                 39_611.2, 0.75, 40_000L, 41_500L, 3, 3, 0.62, 15.7, 41.0, 480.0, 910.0, 470.0,
                 CapacityFile.EndedBy.OBJECTIVE, "p99 1873 us > 1000 us at 41500 msgs/s",

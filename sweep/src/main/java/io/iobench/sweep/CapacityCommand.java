@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -28,7 +29,8 @@ import java.util.function.Function;
  * <pre>
  * iobench capacity [--slo p99=1ms] [--models a,b|all] [--connections 10,1000] [--sizes 64]
  *                  [--lowest-rate 5000] [--highest-rate 1m] [--ramp 2] [--precision 5%] [--repeat 3]
- *                  [--warmup 500ms] [--duration 1s] [--threads [MODEL=]N,...] [--server-jvm-opts "..."]
+ *                  [--warmup 500ms] [--first-warmup 2s] [--duration 1s] [--threads [MODEL=]N,...]
+ *                  [--server-jvm-opts "..."]
  *                  [--model-jvm-opts "..."] [--client-jvm-opts "..."] [--server-cpus 0] [--client-cpus 1]
  *                  [--no-pin] [--label capacity] [--out DIR] [--no-report] [--debug]
  * </pre>
@@ -39,7 +41,8 @@ public final class CapacityCommand {
 
     static final String USAGE = "usage: iobench capacity [--slo p99=1ms] [--models a,b|all] [--connections 10,1000]"
             + " [--sizes 64] [--lowest-rate 5000] [--highest-rate 1m] [--ramp 2] [--precision 5%] [--repeat 3]"
-            + " [--warmup 500ms] [--duration 1s] [--threads [MODEL=]N,...] [--server-jvm-opts \"...\"]"
+            + " [--warmup 500ms] [--first-warmup 2s] [--duration 1s] [--threads [MODEL=]N,...]"
+            + " [--server-jvm-opts \"...\"]"
             + " [--model-jvm-opts \"MODEL=...[;MODEL=...]\"] [--client-jvm-opts \"...\"] [--server-cpus 0]"
             + " [--client-cpus 1] [--no-pin] [--label capacity] [--out DIR] [--no-report] [--debug]";
 
@@ -47,7 +50,8 @@ public final class CapacityCommand {
     static final String DEFAULT_SLO = "p99=1ms";
 
     /** What a capacity run takes beside the sweep's own flags that it reads. */
-    private static final Set<String> OWN = Set.of("slo", "lowest-rate", "highest-rate", "ramp", "precision");
+    private static final Set<String> OWN = Set.of("slo", "lowest-rate", "highest-rate", "ramp", "precision",
+            "first-warmup");
     private static final Set<String> SWEEP_VALUED = Set.of("models", "connections", "sizes", "warmup", "duration",
             "idle-window", "threads", "server-jvm-opts", "model-jvm-opts", "client-jvm-opts", "server-cpus",
             "client-cpus", "label", "out", "repeat");
@@ -77,6 +81,7 @@ public final class CapacityCommand {
             Flags flags = Flags.parse(withDefaults, valued, SWITCHES);
             Objective objective = Objective.parse("--slo", flags.stringValue("slo", DEFAULT_SLO));
             SearchSettings settings = settings(flags);
+            Duration firstWarmup = flags.duration("first-warmup", "2s", Duration.ZERO);
             SweepPlan plan = SweepCommand.plan(flags, Clock.systemUTC());
             if (plan.threads().values().stream().anyMatch(counts -> counts.size() > 1)) {
                 throw new UsageException("--threads takes one count per model in a capacity search, got "
@@ -93,7 +98,8 @@ public final class CapacityCommand {
             } catch (FileAlreadyExistsException e) {
                 throw new UsageException(e.getMessage());
             }
-            CapacitySweep sweep = new CapacitySweep(plan, objective, settings, results, err, Clock.systemUTC());
+            CapacitySweep sweep = new CapacitySweep(plan, firstWarmup, objective, settings, results, err,
+                    Clock.systemUTC());
             Runtime.getRuntime().addShutdownHook(new Thread(sweep::killChildren, "capacity-cleanup"));
             try (StopRequests stop = StopRequests.onSignals()) {
                 stop.onRequest(cause -> sweep.interrupt());

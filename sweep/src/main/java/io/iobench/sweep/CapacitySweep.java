@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class CapacitySweep {
     static final String SERVERS = "servers";
 
     private final SweepPlan plan;
+    private final SweepPlan firstPlan;
     private final Objective objective;
     private final SearchSettings settings;
     private final SweepDirectory results;
@@ -47,10 +49,15 @@ public final class CapacitySweep {
     private volatile SharedServer current;
     private volatile boolean interrupted;
 
-    /** The plan's models, sizes and connection counts are searched; its warm-up and window are each probe's. */
-    public CapacitySweep(SweepPlan plan, Objective objective, SearchSettings settings, SweepDirectory results,
-                         PrintStream log, Clock clock) {
+    /**
+     * The plan's models, sizes and connection counts are searched; its warm-up and window are each probe's, but for
+     * the first probe of each search, which warms up for {@code firstWarmup}: the search's server is a fresh JVM, and
+     * a first probe on a cold server would measure its compiler, not its capacity.
+     */
+    public CapacitySweep(SweepPlan plan, Duration firstWarmup, Objective objective, SearchSettings settings,
+                         SweepDirectory results, PrintStream log, Clock clock) {
         this.plan = plan;
+        this.firstPlan = withWarmup(plan, firstWarmup);
         this.objective = objective;
         this.settings = settings;
         this.results = results;
@@ -106,7 +113,7 @@ public final class CapacitySweep {
         String name = base.id().substring(0, base.id().lastIndexOf("-r"));
         Path serverLog = Files.createDirectories(results.path().resolve(SERVERS)).resolve(name + ".log");
         SearchResult result;
-        try (SharedServer server = SharedServer.start(plan, base, serverLog, log, clock)) {
+        try (SharedServer server = SharedServer.start(plan, firstPlan, base, serverLog, log, clock)) {
             current = server;
             int[] probes = {0};
             result = new CapacitySearch(settings, objective,
@@ -115,7 +122,8 @@ public final class CapacitySweep {
             List<String> problems = server.stop();
             problems.forEach(problem -> log.printf("  server: %s%n", problem));
         } catch (ServerStartException e) {
-            log.printf("  capacity: not searched: %s%s%n", e.getMessage(), FreshProcesses.lastLine(e.lastOutputLines()));
+            log.printf("  capacity: not searched: %s%s%n", e.getMessage(),
+                    FreshProcesses.lastLine(e.lastOutputLines()));
             found.add(new CapacityFile.CapacityPoint(model, connections, size, null, null, null, null, null, null, 0,
                     0, null, null, null, null, null, null, CapacityFile.EndedBy.FAILED, e.getMessage(), List.of()));
             writeCapacity();
@@ -135,7 +143,7 @@ public final class CapacitySweep {
     private Probe probe(SharedServer server, SweepPoint point, int number) throws IOException, InterruptedException {
         String id = point.id() + "-p" + number;
         Path scratch = results.scratchFor(id);
-        RunResult result = server.probe(point, scratch);
+        RunResult result = server.probe(point, number == 1, scratch);
         if (interrupted || Thread.currentThread().isInterrupted()) {
             results.discard(scratch);
             throw new InterruptedException("capacity search interrupted");
@@ -166,13 +174,22 @@ public final class CapacitySweep {
     }
 
     private void writeCapacity() throws IOException {
-        CapacityFile.of(objective.toFile(), searchOf(settings, plan), found).write(results.path());
+        CapacityFile.of(objective.toFile(), new CapacityFile.Search(settings.lowestRateMsgsPerS(),
+                settings.highestRateMsgsPerS(), settings.rampFactor(), settings.precisionPct(), settings.repeat(),
+                seconds(plan.warmup()), seconds(plan.duration()), seconds(firstPlan.warmup())), found)
+                .write(results.path());
     }
 
-    static CapacityFile.Search searchOf(SearchSettings settings, SweepPlan plan) {
-        return new CapacityFile.Search(settings.lowestRateMsgsPerS(), settings.highestRateMsgsPerS(),
-                settings.rampFactor(), settings.precisionPct(), settings.repeat(), plan.warmup().toMillis() / 1000.0,
-                plan.duration().toMillis() / 1000.0);
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
+    /** {@code plan} with another warm-up: what the first probe of a search runs. */
+    private static SweepPlan withWarmup(SweepPlan plan, Duration warmup) {
+        return new SweepPlan(plan.label(), plan.models(), plan.connections(), plan.idleConnections(),
+                plan.sizesBytes(), plan.ratesMsgsPerS(), plan.closedLoop(), plan.pipeline(), warmup, plan.duration(),
+                plan.idleWindow(), plan.threads(), plan.serverJvmOptions(), plan.modelJvmOptions(),
+                plan.clientJvmOptions(), plan.pinning(), plan.repetitions());
     }
 
     /** {@code 39604 msgs/s [39590, 39611] (3 of 3 met p99 <= 1 ms); ended by objective: ...}. */

@@ -25,37 +25,42 @@ final class SharedServer implements AutoCloseable {
     private static final int NOT_FIRST = 2;
 
     private final SweepPlan plan;
+    private final SweepPlan firstPlan;
     private final ServerProcess server;
     private final PrintStream log;
     private final Clock clock;
     private volatile LoadProcess currentLoad;
 
-    private SharedServer(SweepPlan plan, ServerProcess server, PrintStream log, Clock clock) {
+    private SharedServer(SweepPlan plan, SweepPlan firstPlan, ServerProcess server, PrintStream log, Clock clock) {
         this.plan = plan;
+        this.firstPlan = firstPlan;
         this.server = server;
         this.log = log;
         this.clock = clock;
     }
 
     /**
-     * Starts {@code point}'s model with the sweep's threads, JVM options and pinning, logging to {@code logFile}.
+     * Starts {@code point}'s model with the sweep's threads, JVM options and pinning, logging to {@code logFile};
+     * the first probe runs {@code firstPlan}'s warm-up, which warms the server too, the others {@code plan}'s.
      *
      * @throws ServerStartException when it does not start
      */
-    static SharedServer start(SweepPlan plan, SweepPoint point, Path logFile, PrintStream log, Clock clock)
-            throws IOException {
+    static SharedServer start(SweepPlan plan, SweepPlan firstPlan, SweepPoint point, Path logFile, PrintStream log,
+                              Clock clock) throws IOException {
         ServerLaunch launch = new ServerLaunch(
                 LauncherOptions.of(point.model()).withThreads(FreshProcesses.launcherThreads(point)),
                 plan.serverJvmOptions(point.model()), plan.pinning().serverCpus(), logFile, ServerLaunch.READY_TIMEOUT);
-        return new SharedServer(plan, ServerProcess.start(launch), log, clock);
+        return new SharedServer(plan, firstPlan, ServerProcess.start(launch), log, clock);
     }
 
     /**
-     * Runs one probe of {@code point} (an open-loop point at its rate) into {@code scratch} and returns its result:
+     * Runs one probe of {@code point} (an open-loop point at its rate; the search's {@code first} with the longer
+     * warm-up) into {@code scratch} and returns its result:
      * the client's own, or one marked failed with the reason (the client did not finish, the server died), written
      * back into the scratch directory.
      */
-    RunResult probe(SweepPoint point, Path scratch) throws IOException, InterruptedException {
+    RunResult probe(SweepPoint point, boolean first, Path scratch) throws IOException, InterruptedException {
+        SweepPlan plan = first ? firstPlan : this.plan;
         List<String> problems = new ArrayList<>();
         String startedAt = clock.instant().toString();
         if (!server.isAlive()) {
