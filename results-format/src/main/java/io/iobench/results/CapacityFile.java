@@ -116,7 +116,7 @@ public record CapacityFile(String schema, Objective objective, Search search, Li
      * @param p999Us              corrected 99.9th percentile there, µs, median; null when unknown
      * @param objectiveUs         the objective's percentile there, µs, median; null when unknown
      * @param endedBy             what ended the search
-     * @param endedDetail         one line on the probe that ended it, such as {@code p99 1873 us > 1000 us at 80000
+     * @param endedDetail         one line on the probe that ended it, such as {@code p99 1873 us over 1000 us at 80000
      *                            msgs/s}
      * @param probes              every probe of the search, in the order run, the runs at the found rate included
      */

@@ -23,13 +23,13 @@ class CapacityFileTest {
         CapacityFile.Search search = new CapacityFile.Search(5000, 1_000_000, 2.0, 5.0, 3, 1.0, 1.5, 2.5);
         CapacityFile.CapacityPoint found = new CapacityFile.CapacityPoint("selector", 10, 64, 39_604.5, 39_590.1,
                 39_611.2, 0.75, 40_000L, 41_500L, 3, 3, 0.62, 15.7, 41.0, 480.0, 910.0, 470.0,
-                CapacityFile.EndedBy.OBJECTIVE, "p99 1873 us > 1000 us at 41500 msgs/s",
+                CapacityFile.EndedBy.OBJECTIVE, "p99 1873 us over 1000 us at 41500 msgs/s",
                 List.of(new CapacityFile.Probe("selector-c10-s64-r5000-p1", 5000, 4999.8, 101.0, "met"),
                         new CapacityFile.Probe("selector-c10-s64-r41500-p2", 41_500, 41_100.0, 1873.0, "objective"),
                         new CapacityFile.Probe("selector-c10-s64-r40000-p3", 40_000, 39_604.5, 470.0, "met")));
         CapacityFile.CapacityPoint below = new CapacityFile.CapacityPoint("thread-pool", 1000, 64, null, null,
                 null, null, null, 5000L, 0, 0, null, null, null, null, null, null,
-                CapacityFile.EndedBy.BELOW_LOWEST_RATE, "p99 2210 us > 1000 us at 5000 msgs/s",
+                CapacityFile.EndedBy.BELOW_LOWEST_RATE, "p99 2210 us over 1000 us at 5000 msgs/s",
                 List.of(new CapacityFile.Probe("thread-pool-c1000-s64-r5000-p1", 5000, 4990.0, 2210.0,
                         "objective")));
         return CapacityFile.of(objective, search, List.of(found, below));

@@ -102,7 +102,7 @@ public final class CapacitySearch {
         return judged;
     }
 
-    /** One line on what a probe said: {@code met, p99 420 us <= 1000 us}, {@code p99 1873 us > 1000 us}. */
+    /** One line on what a probe said: {@code met, p99 420 us within 1000 us}, {@code p99 1873 us over 1000 us}. */
     String detail(SearchResult.Judged judged) {
         RunResult result = judged.probe().result();
         long rate = judged.probe().rateTargetMsgsPerS();
@@ -111,8 +111,8 @@ public final class CapacitySearch {
                 : objective.percentileName() + " not measured";
         String bound = number(objective.boundUs()) + " us";
         return switch (judged.verdict()) {
-            case MET -> "met, " + latency + " <= " + bound + " at " + rate + " msgs/s";
-            case OBJECTIVE -> latency + " > " + bound + " at " + rate + " msgs/s";
+            case MET -> "met, " + latency + " within " + bound + " at " + rate + " msgs/s";
+            case OBJECTIVE -> latency + " over " + bound + " at " + rate + " msgs/s";
             case RATE_MISSED -> number(result.throughput().msgsPerS()) + " of " + rate
                     + " msgs/s achieved (under " + number(Objective.MIN_ACHIEVED_RATIO * 100) + "%)";
             case ERRORS -> (result.errors() == null ? 0 : result.errors().total()) + " errors"
