@@ -31,7 +31,7 @@ class CapacityReportTest {
 
         assertThat(run.exit()).as(run.err()).isZero();
         String markdown = Files.readString(dir.resolve("report.md"));
-        assertThat(markdown).contains("## Capacity at p99 ≤ 1 ms")
+        assertThat(markdown).doesNotContain("## Headline").contains("## Capacity at p99 ≤ 1 ms")
                 .containsPattern("\\| selector \\| 10 \\| 64 B \\| 19,950 \\| 20,000 to 21,000 \\| 1 of 1 \\|")
                 .contains("capacity: below 5,000")
                 .containsPattern("\\| selector \\| 100 \\| 64 B \\| ≥ 19,990 \\|")

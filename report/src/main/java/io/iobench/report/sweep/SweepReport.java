@@ -99,7 +99,8 @@ public final class SweepReport {
             document.add(new Block.Notices("Warnings: some files could not be used",
                     warnings.all().stream().map(Warning::toString).toList()));
         }
-        if (!sweep.runs().isEmpty()) {
+        // A capacity search's headline is its table: the fastest run at each probed rate says nothing.
+        if (!sweep.runs().isEmpty() && capacity.isEmpty()) {
             new Headline(sweep).blocks().forEach(document::add);
         }
         document.heading(2, "Sweep and environment", "environment");
