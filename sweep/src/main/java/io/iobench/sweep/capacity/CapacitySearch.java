@@ -76,11 +76,13 @@ public final class CapacitySearch {
                 stopped = probe;
             }
         }
-        // The found rate again, each with a fresh client, for an interval.
+        // The found rate again, each with a fresh client, for an interval; not after a failed probe, whose server
+        // may be gone.
         List<SearchResult.Judged> atFound = new ArrayList<>();
         if (passing != null) {
             atFound.add(passing);
-            for (int i = 1; i < settings.repeat(); i++) {
+            boolean failed = stopped != null && stopped.verdict() == Verdict.FAILED;
+            for (int i = 1; i < settings.repeat() && !failed; i++) {
                 atFound.add(probe(passing.probe().rateTargetMsgsPerS(), "repeat " + (i + 1) + "/" + settings.repeat()));
             }
         }

@@ -78,6 +78,20 @@ class CapacitySearchTest {
     }
 
     @Test
+    void aFailedProbeEndsTheSearchWithoutRepeatingTheFoundRate() throws Exception {
+        FakeProbes server = new FakeProbes(rate -> rate < 4000 ? FakeProbes.kneeAt(1_000_000, rate)
+                : RunResult.failed(RunResult.Point.openLoop("fake", null, 10, 0, 64, rate), 0.2, 1,
+                        "2026-12-02T03:00:00Z", "server died during the run (exit code 137)"));
+
+        SearchResult found = new CapacitySearch(SETTINGS, P99_1MS, server, log).run();
+
+        assertThat(found.endedBy()).isEqualTo(CapacityFile.EndedBy.FAILED);
+        assertThat(found.endedDetail()).isEqualTo("failed at 4000 msgs/s: server died during the run (exit code 137)");
+        assertThat(server.rates).containsExactly(1000L, 2000L, 4000L);
+        assertThat(found.toFile("fake", 10, 64).capacityMsgsPerS()).isEqualTo(2000.0);
+    }
+
+    @Test
     void stopsWhenTheClientIsTheLimitAndSaysSo() throws Exception {
         FakeProbes server = new FakeProbes(rate -> FakeProbes.run(rate, rate, 200, RunResult.Errors.NONE,
                 rate >= 16_000 ? Set.of(RunResult.RunFlags.Flag.CLIENT_BOUND) : Set.of()));
