@@ -3,6 +3,7 @@ package io.iobench.sweep;
 import io.iobench.client.LoadOptions;
 import io.iobench.results.CapacityFile;
 import io.iobench.results.LatencyLogFile;
+import io.iobench.results.LoadMode;
 import io.iobench.results.RunFiles;
 import io.iobench.results.RunResult;
 import io.iobench.results.SweepDirectory;
@@ -12,6 +13,7 @@ import io.iobench.sweep.capacity.Objective;
 import io.iobench.sweep.capacity.Probe;
 import io.iobench.sweep.capacity.SearchResult;
 import io.iobench.sweep.capacity.SearchSettings;
+import io.iobench.sweep.capacity.Verdict;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -69,7 +71,7 @@ public final class CapacitySweep {
     public static SweepManifest.Plan manifestPlan(SweepPlan plan, SearchSettings settings) {
         SweepManifest.Plan sweep = plan.manifestPlan();
         return new SweepManifest.Plan(sweep.models(), sweep.connections(), List.of(0), sweep.sizes(),
-                List.of(io.iobench.results.LoadMode.OPEN), List.of(), false, sweep.pipeline(), sweep.warmupS(),
+                List.of(LoadMode.OPEN), List.of(), false, sweep.pipeline(), sweep.warmupS(),
                 sweep.durationS(), 0, sweep.threads(), sweep.serverJvmOptions(), sweep.clientJvmOptions(),
                 sweep.serverCpus(), sweep.clientCpus(), settings.repeat(), null, settings.repeat(), sweep.seed(),
                 false, sweep.modelJvmOptions());
@@ -136,7 +138,7 @@ public final class CapacitySweep {
         }
         found.add(result.toFile(model, connections, size));
         writeCapacity();
-        log.printf("  capacity %s: %s%n", name, summary(result));
+        log.printf("  %s: %s%n", name, summary(result));
     }
 
     /** Runs one probe into a scratch directory and publishes it as a run, under {@code <point>-p<n>}. */
@@ -192,21 +194,23 @@ public final class CapacitySweep {
                 plan.clientJvmOptions(), plan.pinning(), plan.repetitions());
     }
 
-    /** {@code 39604 msgs/s [39590, 39611] (3 of 3 met p99 <= 1 ms); ended by objective: ...}. */
+    /**
+     * {@code capacity 39604 msgs/s [39590, 39611] at 75% (3 of 3 runs at 40000 msgs/s met p99 ≤ 1 ms); ended by
+     * objective: ...}, or {@code capacity: below 5000 msgs/s; ended by below_lowest_rate: ...}.
+     */
     private String summary(SearchResult result) {
         if (result.passing() == null) {
             return (result.endedBy() == CapacityFile.EndedBy.BELOW_LOWEST_RATE
-                    ? "below " + settings.lowestRateMsgsPerS() + " msgs/s" : "none")
+                    ? "capacity: below " + settings.lowestRateMsgsPerS() + " msgs/s" : "capacity: none")
                     + "; ended by " + result.endedBy() + ": " + result.endedDetail();
         }
         var capacity = result.capacity();
         String interval = capacity.interval().map(i -> " [" + number(i.low()) + ", " + number(i.high()) + "] at "
                 + number(i.coverage() * 100) + "%").orElse("");
-        long met = result.atFound().stream().filter(j -> j.verdict() == io.iobench.sweep.capacity.Verdict.MET)
-                .count();
-        return number(capacity.median()) + " msgs/s" + interval + " (" + met + " of " + result.atFound().size()
-                + " runs at " + result.passing().probe().rateTargetMsgsPerS() + " msgs/s met " + objective.title()
-                + "); ended by " + result.endedBy() + ": " + result.endedDetail();
+        long met = result.atFound().stream().filter(j -> j.verdict() == Verdict.MET).count();
+        return "capacity " + number(capacity.median()) + " msgs/s" + interval + " (" + met + " of "
+                + result.atFound().size() + " runs at " + result.passing().probe().rateTargetMsgsPerS()
+                + " msgs/s met " + objective.title() + "); ended by " + result.endedBy() + ": " + result.endedDetail();
     }
 
     private static String number(double value) {
