@@ -7,6 +7,7 @@ import io.iobench.report.ReportCommand;
 import io.iobench.server.IoModel;
 import io.iobench.server.IoModels;
 import io.iobench.server.ServerLauncher;
+import io.iobench.sweep.CapacityCommand;
 import io.iobench.sweep.SweepCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -23,6 +24,7 @@ public final class Iobench {
               server   run one model's echo server until SIGTERM
               load     drive a server with the load client and write a run's results
               sweep    run every model x connections x size, then write the report
+              capacity find each model's highest open-loop rate within a latency objective (--slo p99=1ms)
               report   write report.html, report.md and charts for a sweep directory
               probe    measure a server's /proc figures on its own host, released by GO (the sweep on
                        several hosts starts it there)
@@ -48,6 +50,8 @@ public final class Iobench {
             case "sweep" -> SweepCommand.run(rest, out, err,
                     dir -> ReportCommand.run(new String[] {dir.toString()}, out, err));
             case "report" -> ReportCommand.run(rest, out, err);
+            case "capacity" -> CapacityCommand.run(rest, out, err,
+                    dir -> ReportCommand.run(new String[] {dir.toString()}, out, err));
             case "probe" -> ProbeCommand.run(rest, out, err);
             case "clean-hosts" -> CleanHostsCommand.run(rest, out, err);
             case "help", "--help", "-h" -> {

@@ -112,6 +112,11 @@ final class SchemaDocument {
             md.append("| `").append(column.name()).append("` | `points[].")
                     .append(column.field().substring(1).replace('/', '.')).append("` |\n");
         }
+
+        md.append("\n## capacity.json (schema `").append(CapacityFile.SCHEMA).append("`)\n\n")
+                .append(resolve(CapacityFile.class, firstParagraph(docs.get("CapacityFile")))).append("\n\n")
+                .append("| field | type | meaning |\n|---|---|---|\n");
+        fields(CapacityFile.class, "", "", md);
         return md.toString();
     }
 

@@ -52,6 +52,9 @@ class SchemaDocumentTest {
         for (SummaryCsv.Column column : SummaryCsv.COLUMNS) {
             assertThat(schema).contains("| `" + column.name() + "` |");
         }
+        for (String path : Golden.fields(json.readTree(CapacityFileTest.sample().json())).keySet()) {
+            assertThat(schema).as(path).contains("| `" + dotted(path) + "` |");
+        }
         for (PointsFile.Column column : PointsFile.COLUMNS) {
             assertThat(schema).contains("| `" + column.name() + "` |")
                     .contains("| `points[]." + column.field().substring(1).replace('/', '.') + "` |");

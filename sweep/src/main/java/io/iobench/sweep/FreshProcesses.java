@@ -92,6 +92,17 @@ final class FreshProcesses implements Measurement {
             currentServer = null;
             currentLoad = null;
         }
+        return settle(plan, point, scratch, problems, startedAt);
+    }
+
+    /**
+     * The result a run's scratch directory holds once its processes are done: the client's own when nothing went
+     * wrong, else that result marked failed with {@code problems} (or a bare failed one when the client left none),
+     * written back so that result.json and the manifest agree. The sweep's runs and the capacity search's probes
+     * both end here.
+     */
+    static RunResult settle(SweepPlan plan, SweepPoint point, Path scratch, List<String> problems, String startedAt)
+            throws IOException {
         Path file = scratch.resolve(RunFiles.RESULT_JSON);
         RunResult result = readResult(file, problems);
         if (problems.isEmpty() && result != null) {
@@ -122,7 +133,7 @@ final class FreshProcesses implements Measurement {
     }
 
     /** Stops the server; what went wrong, if anything: it died during the run, hung on SIGTERM, or exited badly. */
-    private static List<String> stop(ServerProcess server) {
+    static List<String> stop(ServerProcess server) {
         if (!server.isAlive()) {
             return List.of("server died during the run (exit code " + server.stop() + ")"
                     + lastLine(server.lastOutputLines()));
@@ -165,7 +176,7 @@ final class FreshProcesses implements Measurement {
         return duration.toMillis() / 1000.0;
     }
 
-    private static String lastLine(List<String> lines) {
+    static String lastLine(List<String> lines) {
         return lines.isEmpty() ? "" : "; last output: " + lines.get(lines.size() - 1);
     }
 }

@@ -59,6 +59,9 @@ public final class SweepCommand {
             + " [--server-host [user@]HOST --client-hosts [user@]HOST[,...] | --hosts FILE] [--ssh-config FILE]"
             + " [--work-dir DIR] [--debug]";
 
+    /** Makes a sweep a capacity search ({@link CapacityCommand}). */
+    static final String CAPACITY = "--capacity";
+
     /** The most rounds {@code --until-ci} runs a point in, unless {@code --max-repeat} says otherwise. */
     static final int DEFAULT_MAX_REPEAT = 10;
     /** The most rounds any sweep may ask for. */
@@ -91,6 +94,11 @@ public final class SweepCommand {
      * usage errors, 1 when the sweep could not run.
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Function<Path, Integer> afterSweep) {
+        if (Arrays.asList(args).contains(CAPACITY)) {
+            // iobench sweep --capacity --slo p99=1ms: the capacity search, with the same flags as iobench capacity.
+            return CapacityCommand.run(Arrays.stream(args).filter(a -> !a.equals(CAPACITY)).toArray(String[]::new),
+                    out, err, afterSweep);
+        }
         return SHELL.run(args, out, err, arguments -> {
             Flags flags = Flags.parse(arguments, VALUED, SWITCHES);
             SweepPlan plan = plan(flags, Clock.systemUTC());

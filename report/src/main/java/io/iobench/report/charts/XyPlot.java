@@ -32,6 +32,11 @@ final class XyPlot {
     private final List<Double> failed = new ArrayList<>();
     private final List<Double> incomplete = new ArrayList<>();
     private final List<Interval> intervals = new ArrayList<>();
+    private final List<Reference> references = new ArrayList<>();
+
+    /** A horizontal line at {@code y} across the plot. */
+    private record Reference(String name, double y) {
+    }
 
     /** A median's interval at {@code x}, from {@code low} to {@code high}, in its model's colour. */
     private record Interval(int modelIndex, double x, double low, double high) {
@@ -63,6 +68,11 @@ final class XyPlot {
         intervals.add(new Interval(modelIndex, x, low, high));
     }
 
+    /** A horizontal reference across the plot at {@code y}, such as a latency objective: dashed, dark grey. */
+    void reference(String name, double y) {
+        references.add(new Reference(name, y));
+    }
+
     /** A point of a flagged run, drawn under a black ▲. */
     void flagged(double x, double y) {
         flagged.add(new double[] {x, y});
@@ -89,14 +99,14 @@ final class XyPlot {
         XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)
                 .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         int legendEntries = lines.size() + (flagged.isEmpty() ? 0 : 1) + (failed.isEmpty() ? 0 : 1)
-                + (incomplete.isEmpty() ? 0 : 1);
+                + (incomplete.isEmpty() ? 0 : 1) + references.size();
         ChartStyle.apply(chart, legendEntries);
 
         List<Double> bottom = new ArrayList<>(failed);
         bottom.addAll(incomplete);
         double[] xRange = range(xScale, lines.stream().map(Line::x).toList(), bottom);
-        List<Double> intervalEnds = intervals.stream().flatMap(i -> Stream.of(i.low(), i.high()))
-                .toList();
+        List<Double> intervalEnds = Stream.concat(intervals.stream().flatMap(i -> Stream.of(i.low(), i.high())),
+                references.stream().map(Reference::y)).toList();
         double[] yRange = range(yScale, lines.stream().map(Line::y).toList(), intervalEnds);
         chart.getStyler().setXAxisMin(xRange[0]).setXAxisMax(xRange[1]).setYAxisMin(yRange[0]).setYAxisMax(yRange[1]);
         chart.setCustomXAxisTickLabelsFormatter(position -> tickLabel(xScale, position));
@@ -126,6 +136,15 @@ final class XyPlot {
             series.setLineColor(ChartStyle.modelColour(interval.modelIndex())).setLineWidth(1f);
             series.setMarker(SeriesMarkers.NONE);
             series.setShowInLegend(false);
+        }
+        for (Reference reference : references) {
+            double y = yScale.position(reference.y());
+            if (!Double.isNaN(y)) {
+                XYSeries series = chart.addSeries(reference.name(), new double[] {xRange[0], xRange[1]},
+                        new double[] {y, y});
+                series.setLineColor(ChartStyle.FLAGGED).setLineWidth(1.5f).setLineStyle(SeriesLines.DASH_DASH);
+                series.setMarker(SeriesMarkers.NONE);
+            }
         }
         // A flagged value the y scale cannot show (zero on a log axis) has no point to mark.
         List<double[]> marks = flagged.stream().map(p -> new double[] {xScale.position(p[0]), yScale.position(p[1])})

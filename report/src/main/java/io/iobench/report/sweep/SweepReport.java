@@ -1,5 +1,6 @@
 package io.iobench.report.sweep;
 
+import io.iobench.report.capacity.CapacitySection;
 import io.iobench.report.charts.ChartFiles;
 import io.iobench.report.charts.IdleCharts;
 import io.iobench.report.charts.SweepCharts;
@@ -17,6 +18,7 @@ import io.iobench.report.view.RunView;
 import io.iobench.report.view.RunStatus;
 import io.iobench.report.view.Slice;
 import io.iobench.report.view.SweepView;
+import io.iobench.results.CapacityFile;
 import io.iobench.results.RunResult;
 import io.iobench.results.UnreadableRun;
 import io.iobench.results.Warning;
@@ -25,12 +27,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Lays out the report of one sweep: header facts, warnings, the runs table, the hosts and clients (when clients on
- * other hosts carried the load), the runs that could not be read, what idle connections cost (when the sweep ran
- * several idle counts), each slice's charts, then JMH results.
+ * Lays out the report of one sweep: header facts, warnings, the capacity section (when the sweep has a
+ * capacity.json, whose probes it draws against their rate instead of the per-slice charts), the runs table, the
+ * hosts and clients (when clients on other hosts carried the load), the runs that could not be read, what idle
+ * connections cost (when the sweep ran several idle counts), each slice's charts, then JMH results.
  * Charts are written into {@code charts/} as the document is built; the caller prints the document in each format.
  *
  * <pre>
@@ -63,6 +67,11 @@ public final class SweepReport {
         ChartFiles files = new ChartFiles(outDir, warnings);
         // Charts and JMH files come first: reading them may add warnings, which the page shows at the top.
         List<Block> body = new ArrayList<>();
+        // A capacity search's probes are runs at many rates: its own section draws them against the rate.
+        Optional<CapacityFile> capacity = CapacityFile.readIfPresent(sweep.dir(), warnings);
+        if (capacity.isPresent()) {
+            body.addAll(new CapacitySection(sweep, capacity.get(), files).blocks());
+        }
         if (!sweep.runs().isEmpty()) {
             if (sweep.mostRepetitions() > 1) {
                 body.addAll(points());
@@ -77,7 +86,7 @@ public final class SweepReport {
                 body.addAll(idle(axis, idleCharts));
             }
             SweepCharts charts = new SweepCharts(sweep, files, percentileConnections, warnings);
-            for (Slice slice : sweep.slices()) {
+            for (Slice slice : capacity.isPresent() ? List.<Slice>of() : sweep.slices()) {
                 body.add(new Block.Heading(2, "Charts: " + slice.title(), "charts-" + slice.id()));
                 body.addAll(charts.of(slice));
             }
@@ -91,7 +100,8 @@ public final class SweepReport {
             document.add(new Block.Notices("Warnings: some files could not be used",
                     warnings.all().stream().map(Warning::toString).toList()));
         }
-        if (!sweep.runs().isEmpty()) {
+        // A capacity search's headline is its table: the fastest run at each probed rate says nothing.
+        if (!sweep.runs().isEmpty() && capacity.isEmpty()) {
             new Headline(sweep).blocks().forEach(document::add);
         }
         document.heading(2, "Sweep and environment", "environment");
