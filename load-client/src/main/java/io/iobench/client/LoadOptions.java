@@ -5,6 +5,7 @@ import io.iobench.client.engine.EngineOptions;
 import io.iobench.client.engine.LoadModel;
 import io.iobench.client.load.ClosedLoop;
 import io.iobench.client.load.OpenLoop;
+import io.iobench.client.profile.GcLogProfiler;
 import io.iobench.client.profile.Profilers;
 import io.iobench.options.Flags;
 import io.iobench.options.Quantities;
@@ -223,6 +224,24 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
         return new LoadOptions(target, connections, idleConnections, sizeBytes, duration, warmup, idleWindow, pipeline,
                 rate, serverPid, serverThreads, model, connectTimeout, ioThreads, clientIo, out, true, awaitGo,
                 profilers);
+    }
+
+    /**
+     * Reads {@code --prof}'s value as every command does: names from {@link io.iobench.results.RunProfile#NAMES},
+     * separated by commas, each once.
+     *
+     * @throws UsageException naming what is wrong
+     */
+    public static List<String> parseProfilers(String text) {
+        return Profilers.parse(text);
+    }
+
+    /**
+     * The JVM options a server needs for {@code profilers} to find what they read: with {@code gc}, its GC and
+     * safepoint log written to {@code gcLog}; none otherwise.
+     */
+    public static List<String> serverJvmOptionsFor(List<String> profilers, Path gcLog) {
+        return profilers.contains(GcLogProfiler.NAME) ? List.of(GcLogProfiler.serverOption(gcLog)) : List.of();
     }
 
     /** Refuses an idle window too short to measure: zero (none) or at least {@link #MIN_IDLE_WINDOW}. */

@@ -227,7 +227,8 @@ final class RemoteProcesses implements Measurement {
                     .withThreads(FreshProcesses.launcherThreads(point)).boundTo(bind).exitingOnStdinEof();
             RemoteOutput serverOut = output(RemoteOutput.logged(scratch.resolve(RunFiles.SERVER_LOG)));
             RemoteProcess server = start(serverHost, javaCommand(serverHost, serverHost.cpus(),
-                    plan.serverJvmOptions(point.model()), ServerLauncher.class.getName(), launcher.toArguments()),
+                    plan.serverJvmOptions(point.model(), Path.of(remoteDir(serverHost), RunFiles.GC_LOG)),
+                    ServerLauncher.class.getName(), launcher.toArguments()),
                     serverOut);
             ReadyLine ready = serverOut.await(line -> ReadyLine.parse(line.text()), ServerLaunch.READY_TIMEOUT,
                     server::isAlive).orElseThrow(() -> new HostFault(serverHost, server.isAlive()
@@ -240,7 +241,7 @@ final class RemoteProcesses implements Measurement {
             RemoteOutput probeOut = output(RemoteOutput.logged(scratch.resolve("probe.log")));
             ProbeOptions probeOptions = new ProbeOptions(ready.pid(), plan.idleWindow(repetition), plan.warmup(),
                     plan.duration(), point.connections() + point.idleConnections(),
-                    Path.of(remoteDir(serverHost) + "/" + PROBE_JSON), true);
+                    Path.of(remoteDir(serverHost) + "/" + PROBE_JSON), true).withProfilers(plan.profilers());
             RemoteProcess probeProcess = start(serverHost, javaCommand(serverHost, Optional.empty(), List.of(),
                     ProbeOptions.mainClass(), probeOptions.toArguments()), probeOut);
             if (!probeOut.await(line -> line.text().startsWith(PROBE_READY) ? Optional.of(line) : Optional.empty(),
@@ -381,7 +382,8 @@ final class RemoteProcesses implements Measurement {
                 problems.add("host " + hosts.server() + ": probe: " + probe.failure());
             }
             long messages = merged.throughput() == null ? 0 : merged.throughput().messages();
-            return merged.withServer(probe.server(messages), probe.saturated(), probe.environment(merged.environment()));
+            return merged.withServer(probe.server(messages), probe.saturated(), probe.environment(merged.environment()))
+                    .withProfile(probe.profile() == null ? null : probe.profile().withMessages(messages));
         }
 
         /** Closes every session of the repetition and removes its directory on each host. */
