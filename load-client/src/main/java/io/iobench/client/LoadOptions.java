@@ -73,12 +73,14 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
             + "                       holds a pipe to it (the sweep, an ssh session); not for a terminal or /dev/null\n"
             + "  --await-go           once connected, print ARMED and wait (60 s at most) for a line GO on stdin, then\n"
             + "                       print 'GO clock_ms=<epoch ms>' and run; end of stdin meanwhile ends it (exit 129)\n"
-            + "  --prof NAME[,NAME]   profile the server (--server-pid) over the measured window; the result's profile\n"
-            + "                       part holds what was found, and a profiled run is not compared with an unprofiled one:\n"
+            + "  --prof NAME[,NAME]   profile the server (--server-pid) over the measured window: the result's\n"
+            + "                       profile part holds what was found; a profiled run is not compared with an\n"
+            + "                       unprofiled one\n"
             + "                       syscalls  perf stat counts its system calls (needs perf and tracefs)\n"
             + "                       jfr       a flight recording by its JVM's jcmd, kept as server.jfr; its pauses\n"
             + "                       gc        its pauses from its own GC log: start the server with\n"
-            + "                                 -Xlog:gc*,safepoint:file=PATH:time,uptime,level,tags (sweep --prof gc does)";
+            + "                                 -Xlog:gc*,safepoint:file=PATH:time,uptime,level,tags\n"
+            + "                                 (sweep --prof gc does)";
 
     /** The largest message the client sends: 1 MiB. */
     public static final int MAX_SIZE_BYTES = EngineOptions.MAX_SIZE_BYTES;

@@ -42,7 +42,7 @@ public record ProbeOptions(long pid, Duration idleWindow, Duration warmup, Durat
             + "  exit 0 measured; 1 failed (FILE says why: the server exited, no GO came, SIGTERM); 2 usage;\n"
             + "  129, 130 or 143 when end of stdin, SIGINT or SIGTERM came before GO (nothing written)\n"
             + "  --exit-on-stdin-eof  end of stdin after GO fails the probe too: for a starter holding a pipe to it\n"
-            + "  --prof NAME[,NAME]   profile the server over the measured window (syscalls, jfr, gc: see load --help);\n"
+            + "  --prof NAME[,NAME]   profile the server over the window (syscalls, jfr, gc: see load --help);\n"
             + "                       FILE's profile part holds what was found, the profilers' files go beside FILE";
 
     private static final Set<String> VALUED = Set.of("pid", "idle-window", "warmup", "duration", "connections",

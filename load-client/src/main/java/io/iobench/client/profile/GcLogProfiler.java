@@ -37,9 +37,12 @@ public final class GcLogProfiler implements Profiler {
         this.pauseThresholdMs = pauseThresholdMs;
     }
 
-    /** The option that makes a server JVM write the log this profiler reads, to {@code log}, never rotated. */
+    /**
+     * The option that makes a server JVM write the log this profiler reads, to {@code log}, never rotated. A relative
+     * path is the server's, from its working directory (on another host, its own): it is left as given.
+     */
     public static String serverOption(Path log) {
-        return XLOG + "gc*,safepoint:file=" + log.toAbsolutePath() + ":time,uptime,level,tags:filecount=0";
+        return XLOG + "gc*,safepoint:file=" + log + ":time,uptime,level,tags:filecount=0";
     }
 
     @Override

@@ -97,7 +97,7 @@ class PausesProfilerTest {
 
     /** The wall times, ms, at which the JVM said it was about to collect. */
     private static List<Long> announced(ChildJvm jvm) throws Exception {
-        return jvm.stdout().stream().filter(line -> line.startsWith("GC ")).map(line -> Long.parseLong(line.substring(3)))
-                .toList();
+        return jvm.stdout().stream().filter(line -> line.startsWith("GC "))
+                .map(line -> Long.parseLong(line.substring(3))).toList();
     }
 }

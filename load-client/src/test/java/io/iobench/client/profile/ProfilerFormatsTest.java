@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import io.iobench.options.UsageException;
 import io.iobench.results.RunProfile;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +65,7 @@ class ProfilerFormatsTest {
         assertThat(GcLogProfiler.logFile(List.of("java", "-Xlog:gc:file=gc.log:uptime", "Main")))
                 .as("without wall times").isNull();
         assertThat(GcLogProfiler.logFile(List.of("java", "-Xlog:gc", "Main"))).as("on stdout").isNull();
-        assertThat(GcLogProfiler.serverOption(java.nio.file.Path.of("/r/gc.log")))
+        assertThat(GcLogProfiler.serverOption(Path.of("/r/gc.log")))
                 .isEqualTo("-Xlog:gc*,safepoint:file=/r/gc.log:time,uptime,level,tags:filecount=0");
     }
 }

@@ -68,6 +68,7 @@ public final class SweepReport {
             }
             body.addAll(runs());
             body.addAll(new HostsSection(sweep).blocks());
+            body.addAll(new ProfileSection(sweep, files, warnings).blocks());
         }
         body.addAll(unreadable());
         if (!sweep.runs().isEmpty()) {
