@@ -61,7 +61,10 @@ public final class ProfileCharts {
      */
     public static XYChart pauseTimeline(RunView run, LatencyLogFile.Intervals log, String tag, String title) {
         RunProfile profile = run.result().profile();
-        List<Histogram> intervals = log.intervals().getOrDefault(tag, List.of());
+        // The log's last interval is the drain after the window, the echoes still in flight: not the window's.
+        long windowEndMs = log.startEpochMs() + Math.round(run.result().timing().measuredS() * 1000);
+        List<Histogram> intervals = log.intervals().getOrDefault(tag, List.of()).stream()
+                .filter(interval -> interval.getStartTimeStamp() < windowEndMs).toList();
         if (profile == null || profile.pauses() == null || intervals.isEmpty()) {
             return null;
         }
