@@ -12,12 +12,10 @@ import io.iobench.results.RunResultFile;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +37,7 @@ class SyscallProfilerTest {
 
     @Test
     void busyPollWithIdleConnectionsMakesFarMoreReadsThanMessages() throws Exception {
-        assumePerfCountsSyscalls();
+        PerfAssumption.assumePerfCountsSyscalls();
 
         RunProfile.Syscalls syscalls = profiledRun("busy-poll", 1, 40);
 
@@ -51,7 +49,7 @@ class SyscallProfilerTest {
 
     @Test
     void selectorAtOneConnectionMakesAboutOneEpollWaitPerMessage() throws Exception {
-        assumePerfCountsSyscalls();
+        PerfAssumption.assumePerfCountsSyscalls();
 
         RunProfile.Syscalls syscalls = profiledRun("selector", 1, 0);
 
@@ -139,22 +137,5 @@ class SyscallProfilerTest {
 
     private static PrintStream stream(ByteArrayOutputStream bytes) {
         return new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    }
-
-    /** Skips with one line where perf cannot count the syscall tracepoints: no perf, no tracefs, not allowed. */
-    private static void assumePerfCountsSyscalls() throws Exception {
-        Path perf = SyscallProfiler.executable("perf");
-        Assumptions.assumeTrue(perf != null, "no perf on PATH: the syscall profiler's measured tests are skipped");
-        Process check = new ProcessBuilder(perf.toString(), "stat", "-e", "raw_syscalls:sys_enter", "--", "true")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        boolean ended = check.waitFor(20, TimeUnit.SECONDS);
-        if (!ended) {
-            check.destroyForcibly();
-        }
-        Assumptions.assumeTrue(ended && check.exitValue() == 0, "perf stat cannot count raw_syscalls:sys_enter here"
-                + " (not root, or no tracefs): the syscall profiler's measured tests are skipped");
-        Assumptions.assumeTrue(Files.isDirectory(Path.of("/sys/kernel/tracing/events/syscalls"))
-                        || Files.isDirectory(Path.of("/sys/kernel/debug/tracing/events/syscalls")),
-                "no syscall tracepoints under tracefs: the syscall profiler's measured tests are skipped");
     }
 }
