@@ -87,6 +87,32 @@ class MultiHostSweepTest {
 
     @Test
     @Timeout(240)
+    void theProbeProfilesTheServerOnItsHostAndItsFilesComeBackWithTheRun() throws Exception {
+        Path out = tmp.resolve("sweep");
+        IobenchScript.Outcome outcome = IobenchScript.run(tmp, 220, "sweep",
+                "--server-host", hosts.target(1).toString(), "--client-hosts", hosts.target(2).toString(),
+                "--ssh-config", hosts.sshConfig().toString(), "--work-dir", tmp.resolve("work").toString(),
+                "--models", "selector", "--connections", "1", "--warmup", "500ms", "--duration", "1s",
+                "--idle-window", "0s", "--no-rerun", "--prof", "syscalls,gc", "--out", out.toString());
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+
+        StoredRun run = SweepReader.read(out).runs().getFirst();
+        RunResult result = run.result();
+        assertThat(result.flags().failed()).as(result.flags().reason()).isFalse();
+        assertThat(result.profile().asked()).containsExactly("syscalls", "gc");
+        assertThat(result.profile().profilers()).as("%s", result.profile().profilers())
+                .allSatisfy(profiler -> assertThat(profiler.ran()).isTrue());
+        // Counted on the server's host by the probe, divided by the clients' merged messages here.
+        assertThat(result.profile().syscalls().perMessage()).isNotNull();
+        assertThat(result.profile().syscalls().perMessage().get("epoll_wait")).isBetween(0.3, 3.0);
+        assertThat(run.dir().resolve(RunFiles.PERF_STAT)).exists();
+        assertThat(run.dir().resolve(RunFiles.GC_LOG)).exists();
+        assertThat(out.resolve("report.md")).content().contains("### System calls per message");
+        assertNoIobenchProcess(1, 2);
+    }
+
+    @Test
+    @Timeout(240)
     void twoClientsMergeIntoOneRunWhoseHistogramIsTheirSum() throws Exception {
         Path file = tmp.resolve("hosts.ini");
         Files.writeString(file, """

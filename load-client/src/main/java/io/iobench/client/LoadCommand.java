@@ -43,7 +43,8 @@ public final class LoadCommand {
 
     /** What the run writes into its directory; an interrupted run leaves none of them. */
     private static final List<String> RUN_FILES =
-            List.of(RunFiles.RESULT_JSON, RunFiles.UNCORRECTED_HGRM, RunFiles.CORRECTED_HGRM, RunFiles.HLOG);
+            List.of(RunFiles.RESULT_JSON, RunFiles.UNCORRECTED_HGRM, RunFiles.CORRECTED_HGRM, RunFiles.HLOG,
+                    RunFiles.PERF_STAT, RunFiles.SERVER_JFR, RunFiles.JFR_SETTINGS);
 
     private static final CommandShell SHELL = CommandShell.of("load", LoadOptions.USAGE);
 

@@ -5,6 +5,8 @@ import io.iobench.client.engine.EngineOptions;
 import io.iobench.client.engine.LoadModel;
 import io.iobench.client.load.ClosedLoop;
 import io.iobench.client.load.OpenLoop;
+import io.iobench.client.profile.GcLogProfiler;
+import io.iobench.client.profile.Profilers;
 import io.iobench.options.Flags;
 import io.iobench.options.Quantities;
 import io.iobench.options.UsageException;
@@ -52,22 +54,33 @@ import java.util.Set;
  * @param awaitGo        whether to print {@code ARMED} once connected and settled and wait for a line {@code GO} on
  *                       stdin before the idle window, so that clients on several hosts start together
  *                       ({@code --await-go})
+ * @param profilers      the profilers of the server over the measured window ({@code --prof}), by their names in
+ *                       {@link io.iobench.results.RunProfile#NAMES}; empty for none
  */
 public record LoadOptions(InetSocketAddress target, int connections, int idleConnections, int sizeBytes,
                           Duration duration, Duration warmup, Duration idleWindow, int pipeline, Long rate,
                           Long serverPid, Integer serverThreads, String model, Duration connectTimeout, int ioThreads, ClientIo clientIo,
-                          Path out, boolean exitOnStdinEof, boolean awaitGo) {
+                          Path out, boolean exitOnStdinEof, boolean awaitGo, List<String> profilers) {
 
     static final String USAGE = "usage: iobench load --target HOST:PORT --connections N [--idle-connections M]"
             + " [--size 64] [--duration 10s] [--warmup 2s] [--idle-window 2s] [--pipeline K | --rate R]"
             + " [--server-pid PID] [--server-threads N] [--model NAME] [--connect-timeout 5s] [--io-threads 1]"
-            + " [--client-io auto|io_uring|selector] [--out DIR] [--exit-on-stdin-eof] [--await-go] [--debug]\n"
+            + " [--client-io auto|io_uring|selector] [--prof NAME[,NAME]] [--out DIR] [--exit-on-stdin-eof]"
+            + " [--await-go] [--debug]\n"
             + "  SIGINT or SIGTERM ends a run early: nothing is written (what it wrote so far is deleted), one line\n"
             + "  says so, and the exit code is 130 or 143\n"
             + "  --exit-on-stdin-eof  end the same way (exit 129) when stdin reaches end of file: for a starter that\n"
             + "                       holds a pipe to it (the sweep, an ssh session); not for a terminal or /dev/null\n"
             + "  --await-go           once connected, print ARMED and wait (60 s at most) for a line GO on stdin, then\n"
-            + "                       print 'GO clock_ms=<epoch ms>' and run; end of stdin meanwhile ends it (exit 129)";
+            + "                       print 'GO clock_ms=<epoch ms>' and run; end of stdin meanwhile ends it (exit 129)\n"
+            + "  --prof NAME[,NAME]   profile the server (--server-pid) over the measured window: the result's\n"
+            + "                       profile part holds what was found; a profiled run is not compared with an\n"
+            + "                       unprofiled one\n"
+            + "                       syscalls  perf stat counts its system calls (needs perf and tracefs)\n"
+            + "                       jfr       a flight recording by its JVM's jcmd, kept as server.jfr; its pauses\n"
+            + "                       gc        its pauses from its own GC log: start the server with\n"
+            + "                                 -Xlog:gc*,safepoint:file=PATH:time,uptime,level,tags\n"
+            + "                                 (sweep --prof gc does)";
 
     /** The largest message the client sends: 1 MiB. */
     public static final int MAX_SIZE_BYTES = EngineOptions.MAX_SIZE_BYTES;
@@ -84,7 +97,7 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
     private static final Set<String> VALUED = Set.of("target", "connections", "idle-connections", "size",
             "duration", "warmup", "idle-window", "pipeline", "rate", "server-pid", "server-threads", "model",
             "connect-timeout",
-            "io-threads", "client-io", "out");
+            "io-threads", "client-io", "out", "prof");
     private static final String EXIT_ON_STDIN_EOF = "exit-on-stdin-eof";
     private static final String AWAIT_GO = "await-go";
 
@@ -92,6 +105,7 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(model, "model");
+        profilers = profilers == null ? List.of() : List.copyOf(profilers);
         positive("connections", connections);
         if (idleConnections < 0) {
             throw new UsageException("--idle-connections must be at least 0, got " + idleConnections);
@@ -115,6 +129,15 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
         if (ioThreads < 1 || ioThreads > 64) {
             throw new UsageException("--io-threads must be between 1 and 64, got " + ioThreads);
         }
+    }
+
+    /** Options without profilers, as every caller made them before {@code --prof}. */
+    public LoadOptions(InetSocketAddress target, int connections, int idleConnections, int sizeBytes,
+                       Duration duration, Duration warmup, Duration idleWindow, int pipeline, Long rate, Long serverPid,
+                       Integer serverThreads, String model, Duration connectTimeout, int ioThreads, ClientIo clientIo,
+                       Path out, boolean exitOnStdinEof, boolean awaitGo) {
+        this(target, connections, idleConnections, sizeBytes, duration, warmup, idleWindow, pipeline, rate, serverPid,
+                serverThreads, model, connectTimeout, ioThreads, clientIo, out, exitOnStdinEof, awaitGo, List.of());
     }
 
     /** Options for {@code connections} to {@code target}, the command's defaults otherwise. */
@@ -154,6 +177,9 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
         if (flags.has("server-threads")) {
             options.serverThreads(flags.intValue("server-threads", 0, 0, Integer.MAX_VALUE));
         }
+        if (flags.has("prof")) {
+            options.profilers(Profilers.parse(flags.required("prof")));
+        }
         return options.build();
     }
 
@@ -189,13 +215,35 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
         if (awaitGo) {
             args.add("--" + AWAIT_GO);
         }
+        if (!profilers.isEmpty()) {
+            args.addAll(List.of("--prof", String.join(",", profilers)));
+        }
         return args;
     }
 
     /** These options for a client whose stdin is a pipe held by its starter: the run ends when the pipe closes. */
     public LoadOptions exitingOnStdinEof() {
         return new LoadOptions(target, connections, idleConnections, sizeBytes, duration, warmup, idleWindow, pipeline,
-                rate, serverPid, serverThreads, model, connectTimeout, ioThreads, clientIo, out, true, awaitGo);
+                rate, serverPid, serverThreads, model, connectTimeout, ioThreads, clientIo, out, true, awaitGo,
+                profilers);
+    }
+
+    /**
+     * Reads {@code --prof}'s value as every command does: names from {@link io.iobench.results.RunProfile#NAMES},
+     * separated by commas, each once.
+     *
+     * @throws UsageException naming what is wrong
+     */
+    public static List<String> parseProfilers(String text) {
+        return Profilers.parse(text);
+    }
+
+    /**
+     * The JVM options a server needs for {@code profilers} to find what they read: with {@code gc}, its GC and
+     * safepoint log written to {@code gcLog}; none otherwise.
+     */
+    public static List<String> serverJvmOptionsFor(List<String> profilers, Path gcLog) {
+        return profilers.contains(GcLogProfiler.NAME) ? List.of(GcLogProfiler.serverOption(gcLog)) : List.of();
     }
 
     /** Refuses an idle window too short to measure: zero (none) or at least {@link #MIN_IDLE_WINDOW}. */
@@ -276,6 +324,7 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
         private Path out;
         private boolean exitOnStdinEof;
         private boolean awaitGo;
+        private List<String> profilers = List.of();
 
         private Builder(InetSocketAddress target, int connections) {
             this.target = target;
@@ -370,11 +419,17 @@ public record LoadOptions(InetSocketAddress target, int connections, int idleCon
             return this;
         }
 
+        /** @param names the profilers of the server over the window ({@code --prof}); empty for none */
+        public Builder profilers(List<String> names) {
+            this.profilers = List.copyOf(names);
+            return this;
+        }
+
         /** @throws UsageException naming the flag of the first value out of range */
         public LoadOptions build() {
             return new LoadOptions(target, connections, idleConnections, sizeBytes, duration, warmup, idleWindow,
                     pipeline, rate, serverPid, serverThreads, model, connectTimeout, ioThreads, clientIo,
-                    out != null ? out : Path.of(defaultOut()), exitOnStdinEof, awaitGo);
+                    out != null ? out : Path.of(defaultOut()), exitOnStdinEof, awaitGo, profilers);
         }
     }
 

@@ -21,6 +21,7 @@ import io.iobench.client.proc.ServerWindow;
 import io.iobench.client.proc.ThreadStats;
 import io.iobench.client.proc.ThreadWindow;
 import io.iobench.client.load.ClosedLoop;
+import io.iobench.client.profile.Profilers;
 import io.iobench.client.record.FirstEchoes;
 import io.iobench.client.record.IntervalReporter;
 import io.iobench.client.record.RunRecorder;
@@ -30,6 +31,7 @@ import io.iobench.options.StopCause;
 import io.iobench.options.StopRequests;
 import io.iobench.results.LatencyLogFile;
 import io.iobench.results.LoadMode;
+import io.iobench.results.RunProfile;
 import io.iobench.results.RunFiles;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -145,10 +147,13 @@ final class LoadRun {
                     idle = new IdleWindow(new ProcWindow(before, after));
                 }
             }
-            Loaded loaded = failure == null ? load(engine, connected) : nothingSent(engine, failure);
+            Loaded loaded;
+            try (Profilers profilers = Profilers.of(options.profilers(), options.serverPid(), dir, progress)) {
+                loaded = failure == null ? load(engine, connected, profilers) : nothingSent(engine, failure, profilers);
+            }
             engine.countLostIdleConnections();
             return new RunFacts(startedAt, connected, idle, loaded.window(), loaded.drained(),
-                    engine.errors().snapshot(), loaded.failure());
+                    engine.errors().snapshot(), loaded.failure(), loaded.profile());
         }
     }
 
@@ -207,23 +212,31 @@ final class LoadRun {
         return false;
     }
 
-    /** What the load phases returned: the window (null when the run failed before it), the drain, any failure. */
-    private record Loaded(MeasuredWindow window, Drained drained, String failure) {
+    /**
+     * What the load phases returned: the window (null when the run failed before it), the drain, any failure, and
+     * what the profilers found (null when none was asked for).
+     */
+    private record Loaded(MeasuredWindow window, Drained drained, String failure, RunProfile profile) {
     }
 
+    /** What the profilers of a run that ended before its measured window's end found: nothing. */
+    private static final String NO_WINDOW = "the run ended before its measured window";
+
     /** Nothing was sent: the run's files are still written, with empty histograms. */
-    private Loaded nothingSent(Engine engine, String failure) throws IOException {
+    private Loaded nothingSent(Engine engine, String failure, Profilers profilers) throws IOException {
         long nowNs = System.nanoTime();
         RunRecorder recorder = new RunRecorder(nowNs, nowNs, false);
         try (IntervalReporter reporter = reporter(recorder,
                 LatencyLogFile.create(dir.resolve(RunFiles.HLOG), System.currentTimeMillis()), engine)) {
             reporter.finish();
-            return new Loaded(null, new Drained(recorder, reporter.uncorrected(), reporter.corrected()), failure);
+            return new Loaded(null, new Drained(recorder, reporter.uncorrected(), reporter.corrected()), failure,
+                    profilers.unfinished(NO_WINDOW));
         }
     }
 
-    /** The warm-up, the measured window and the drain. */
-    private Loaded load(Engine engine, Connected connected) throws IOException, InterruptedException {
+    /** The warm-up, the measured window and the drain; the profilers are prepared before the warm-up. */
+    private Loaded load(Engine engine, Connected connected, Profilers profilers)
+            throws IOException, InterruptedException {
         LoadModel model = options.loadModel();
         long loadStartNs = System.nanoTime();
         long measureStartNs = loadStartNs + options.warmup().toNanos();
@@ -234,8 +247,10 @@ final class LoadRun {
         try (IntervalReporter reporter = reporter(recorder, log, engine);
              Run run = engine.start(model, recorder, runWindow)) {
             long leadNs = ServerWindow.threadReadLeadNs(connected.serverReadNs());
+            profilers.prepare();
             String failure = warmUp(run, reporter, loadStartNs, measureStartNs - leadNs);
             MeasuredWindow window = null;
+            RunProfile profile = null;
             if (failure == null) {
                 // Outside the window: every server thread, and which of the client's threads do its IO.
                 ProcStat serverBefore = serverStat();
@@ -243,10 +258,14 @@ final class LoadRun {
                 failure = watch(measureStartNs, run);
                 if (failure == null) {
                     Measured measured = measure(run, recorder, reporter, measureStartNs, measureEndNs, serverBefore,
-                            ioTids);
+                            ioTids, profilers);
                     window = measured.window();
                     failure = measured.failure();
+                    profile = measured.profile();
                 }
+            }
+            if (window == null) {
+                profile = profilers.unfinished(NO_WINDOW);
             }
             if (failure != null) {
                 run.stop();
@@ -256,7 +275,8 @@ final class LoadRun {
             if (failure == null && recorder.messages() == 0) {
                 failure = noIntactEcho(engine, "completed in the measured window");
             }
-            return new Loaded(window, new Drained(recorder, reporter.uncorrected(), reporter.corrected()), failure);
+            return new Loaded(window, new Drained(recorder, reporter.uncorrected(), reporter.corrected()), failure,
+                    profile);
         }
     }
 
@@ -273,17 +293,19 @@ final class LoadRun {
         return watch(untilNs, run);
     }
 
-    /** The measured window and why it ended early, if it did. */
-    private record Measured(MeasuredWindow window, String failure) {
+    /** The measured window, why it ended early, if it did, and what the profilers found over it. */
+    private record Measured(MeasuredWindow window, String failure, RunProfile profile) {
     }
 
     /**
      * The measured window. Its edges read one file per process and per client IO thread, so what the client
      * reads there does not grow with the server's threads; every server thread is read just before the window
-     * ({@code serverBefore}) and just after it.
+     * ({@code serverBefore}) and just after it. The profilers start just after the CPU readings of the start edge and
+     * stop just after those of the end edge, so that a slow one (jcmd is a JVM) never moves an edge: what starting
+     * one costs the server (its JVM loading JFR) is in the window, what stopping it costs is not.
      */
     private Measured measure(Run run, RunRecorder recorder, IntervalReporter reporter, long measureStartNs,
-                             long measureEndNs, ProcStat serverBefore, List<Long> ioTids)
+                             long measureEndNs, ProcStat serverBefore, List<Long> ioTids, Profilers profilers)
             throws IOException, InterruptedException {
         long self = ProcessHandle.current().pid();
         ProcessTimes clientStart = ProcessTimes.self();
@@ -291,6 +313,7 @@ final class LoadRun {
         CpuTimes cpusAtStart = CpuTimes.read();
         ThreadStats ioStart = ThreadStats.read(self, ioTids);
         long spinStartNs = run.spinNs();
+        profilers.start();
         String failure = null;
         for (long tickNs = measureStartNs + SECOND_NS; failure == null; tickNs += SECOND_NS) {
             long untilNs = Math.min(tickNs, measureEndNs);
@@ -305,6 +328,7 @@ final class LoadRun {
         CpuWindow client = new CpuWindow(clientStart, ProcessTimes.self());
         ProcessTimes serverEnd = serverTimes();
         CpuTimes cpusAtEnd = CpuTimes.read();
+        RunProfile profile = profilers.stop();
         ThreadWindow io = ThreadStats.read(self, ioTids).orLastReadings(ioTids, recorder.ioThreadsAtStop())
                 .since(ioStart);
         double spinS = (run.spinNs() - spinStartNs) / 1e9;
@@ -313,7 +337,7 @@ final class LoadRun {
         return new Measured(new MeasuredWindow(measuredS, openAtEnd,
                 serverSeen ? new CpuWindow(serverStart, serverEnd) : null,
                 serverSeen ? new ProcWindow(serverBefore, serverAfter) : null, client, io, ioTids.size(),
-                cpusAtStart, cpusAtEnd, spinS), failure);
+                cpusAtStart, cpusAtEnd, spinS), failure, profile);
     }
 
     /** @return the server's CPU times, or null without a server pid or once the server has exited */

@@ -14,6 +14,7 @@ import io.iobench.client.record.RunRecorder;
 import io.iobench.client.record.StallRecorder;
 import io.iobench.results.LoadMode;
 import io.iobench.results.Rounding;
+import io.iobench.results.RunProfile;
 import io.iobench.results.RunResult;
 import io.iobench.results.RunResult.RunFlags.Flag;
 import io.iobench.results.ServerWindowFigures;
@@ -35,9 +36,10 @@ import org.HdrHistogram.Histogram;
  * @param drained   the latencies recorded, once the last echoes were in
  * @param errors    errors by kind over the whole run
  * @param failure   why the run failed, or null
+ * @param profile   what the profilers asked for found over the window; null when none was asked for
  */
 record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, MeasuredWindow window, Drained drained,
-                Map<ErrorKind, Long> errors, String failure) {
+                Map<ErrorKind, Long> errors, String failure, RunProfile profile) {
 
     /** A side using this share of its cores or more counts as saturated: the rule the server is judged by too. */
     static final double SATURATED = ServerWindowFigures.SATURATED;
@@ -51,6 +53,12 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
     static final double LITTLE_AGREEMENT = 0.9;
     RunFacts {
         errors = Map.copyOf(errors);
+    }
+
+    /** The facts of a run asked for no profiler. */
+    RunFacts(Instant startedAt, Connected connected, IdleWindow idle, MeasuredWindow window, Drained drained,
+             Map<ErrorKind, Long> errors, String failure) {
+        this(startedAt, connected, idle, window, drained, errors, failure, null);
     }
 
     /**
@@ -177,7 +185,8 @@ record RunFacts(Instant startedAt, Connected connected, IdleWindow idle, Measure
                                 serverInfo == null ? null : serverInfo.coresAllowed(), clientInfo.cpusAllowed(),
                                 clientInfo.coresAllowed(), machine.cores()),
                         machine.hostname(), machine.tuning()),
-                RunResult.Files.standard(options.mode()));
+                RunResult.Files.standard(options.mode()))
+                .withProfile(profile == null ? null : profile.withMessages(messages));
     }
 
     /** @param stalls the measured window's stalls; null without one */

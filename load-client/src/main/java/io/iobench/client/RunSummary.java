@@ -1,6 +1,7 @@
 package io.iobench.client;
 
 import io.iobench.results.LoadMode;
+import io.iobench.results.RunProfile;
 import io.iobench.results.RunResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -89,7 +90,31 @@ final class RunSummary {
             flags.add("FAILED: " + r.flags().reason());
         }
         out.println("  flags       " + (flags.isEmpty() ? "none" : String.join("; ", flags)));
+        profile(out, r.profile());
         out.println(LoadOptions.resultLine(dir));
+    }
+
+    /** What the profilers found, a line each: the system calls per message, the pauses; nothing when none ran. */
+    private static void profile(PrintStream out, RunProfile profile) {
+        if (profile == null || !profile.anyRan()) {
+            return;
+        }
+        RunProfile.Syscalls syscalls = profile.syscalls();
+        if (syscalls != null && syscalls.perMessage() != null) {
+            List<String> calls = new ArrayList<>();
+            syscalls.perMessage().forEach((call, each) -> {
+                if (each > 0) {
+                    calls.add(call + " " + String.format(Locale.ROOT, "%.3f", each));
+                }
+            });
+            out.println(String.format(Locale.ROOT, "  syscalls    %.3f per message (%s)  profiled: not comparable with"
+                    + " an unprofiled run", syscalls.totalPerMessage(), String.join(", ", calls)));
+        }
+        if (profile.pauses() != null) {
+            double longestMs = profile.pauses().stream().mapToDouble(RunProfile.Pause::durationMs).max().orElse(0);
+            out.println(String.format(Locale.ROOT, "  pauses      %d of %.0f ms or longer, the longest %.3f ms",
+                    profile.pauses().size(), profile.pauseThresholdMs(), longestMs));
+        }
     }
 
     private static String latencyRow(String name, RunResult.Latency l) {

@@ -34,7 +34,7 @@ class LoadOptionsTest {
         options.add(LoadOptions.builder(TARGET, 100).sizeBytes(1).duration(Duration.ofMinutes(2))
                 .warmup(Duration.ofNanos(7)).idleWindow(Duration.ofSeconds(3)).openLoop(LoadOptions.MAX_RATE)
                 .model("thread-pool").clientIo(ClientIo.IO_URING).out(Path.of("relative/run-c")).exitOnStdinEof(true).awaitGo(true)
-                .build());
+                .profilers(List.of("syscalls", "gc")).build());
         return options;
     }
 

@@ -20,9 +20,12 @@ import java.util.Objects;
  * @param window  when the measured window ran on this host's clock; null when the probe failed before it
  * @param server  the server's figures over the measured window; null when the probe failed
  * @param failure why the probe failed, or null
+ * @param profile what the profilers the probe was given ({@code --prof}) found over the measured window, their
+ *                system calls not yet divided by messages (only the clients' merge knows them); null when none was
+ *                asked for
  */
 public record ProbeResult(String schema, long pid, ServerProcess process, Host host, Window window,
-                          ServerWindowFigures server, String failure) {
+                          ServerWindowFigures server, String failure, RunProfile profile) {
 
     /** The name and version of this format. */
     public static final String SCHEMA = "iobench-probe/1";
@@ -30,6 +33,17 @@ public record ProbeResult(String schema, long pid, ServerProcess process, Host h
     public ProbeResult {
         Objects.requireNonNull(process, "process");
         Objects.requireNonNull(host, "host");
+    }
+
+    /** A probe without a profile, as every probe wrote before {@code --prof}. */
+    public ProbeResult(String schema, long pid, ServerProcess process, Host host, Window window,
+                       ServerWindowFigures server, String failure) {
+        this(schema, pid, process, host, window, server, failure, null);
+    }
+
+    /** This probe with what its profilers found; null for none asked. */
+    public ProbeResult withProfile(RunProfile found) {
+        return new ProbeResult(schema, pid, process, host, window, server, failure, found);
     }
 
     /** A probe that measured the whole window. */

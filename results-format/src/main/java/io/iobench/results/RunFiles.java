@@ -18,6 +18,14 @@ public final class RunFiles {
     public static final String SERVER_LOG = "server.log";
     /** What the client printed; sweep runs only. */
     public static final String CLIENT_LOG = "client.log";
+    /** {@code perf stat}'s CSV of the server's system calls over the measured window; {@code --prof syscalls} only. */
+    public static final String PERF_STAT = "perf-stat.csv";
+    /** The server JVM's flight recording of the measured window; {@code --prof jfr} only. */
+    public static final String SERVER_JFR = "server.jfr";
+    /** The recording's settings: which events, above which thresholds; {@code --prof jfr} only. */
+    public static final String JFR_SETTINGS = "server.jfc";
+    /** The server JVM's unified GC and safepoint log, the sweep's {@code --prof gc} only. */
+    public static final String GC_LOG = "gc.log";
 
     private RunFiles() {
     }

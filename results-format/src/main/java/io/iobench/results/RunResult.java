@@ -32,11 +32,13 @@ import org.HdrHistogram.Histogram;
  * @param clients     when several clients on several hosts carried the load together ({@link ClientRunMerge}):
  *                    each one's own figures, in the order they were started; the figures above are then theirs
  *                    merged. Null for a run of one client
+ * @param profile     what the profilers asked for with {@code --prof} found over the measured window, and which of
+ *                    them ran; null when none was asked for (and in files written before profilers existed)
  */
 public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrapped Timing timing,
                         Throughput throughput, LatencyUs latencyUs, Connect connect, Errors errors, Server server,
                         Client client, RunFlags flags, Environment environment, Files files,
-                        List<ClientShare> clients) {
+                        List<ClientShare> clients, RunProfile profile) {
 
     /** The name and version of this format; a reader warns on another and reads what matches. */
     public static final String SCHEMA = "iobench-run/1";
@@ -45,6 +47,26 @@ public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrappe
         Objects.requireNonNull(point, "point");
         flags = flags != null ? flags : RunFlags.NONE;
         clients = clients == null ? null : List.copyOf(clients);
+    }
+
+    /** A run without a profile: every writer's form before {@code --prof}. */
+    public RunResult(String schema, Point point, Timing timing, Throughput throughput, LatencyUs latencyUs,
+                     Connect connect, Errors errors, Server server, Client client, RunFlags flags,
+                     Environment environment, Files files, List<ClientShare> clients) {
+        this(schema, point, timing, throughput, latencyUs, connect, errors, server, client, flags, environment, files,
+                clients, null);
+    }
+
+    /** This run with what its profilers found; null for none asked. */
+    public RunResult withProfile(RunProfile found) {
+        return new RunResult(schema, point, timing, throughput, latencyUs, connect, errors, server, client, flags,
+                environment, files, clients, found);
+    }
+
+    /** Whether a profiler ran over this run's window: its figures then include the profiler's cost. */
+    @JsonIgnore
+    public boolean profiled() {
+        return profile != null && profile.anyRan();
     }
 
     /** A run that measured: every part present that the run produced. */
@@ -69,7 +91,7 @@ public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrappe
     /** This run marked failed for {@code reason}, after any reason it already had. */
     public RunResult withFailure(String reason) {
         return new RunResult(schema, point, timing, throughput, latencyUs, connect, errors, server, client,
-                flags.withFailure(reason), environment, files, clients);
+                flags.withFailure(reason), environment, files, clients, profile);
     }
 
     /**
@@ -87,13 +109,13 @@ public record RunResult(String schema, @JsonUnwrapped Point point, @JsonUnwrappe
     public RunResult withServer(Server measured, boolean serverSaturated, Environment onServerHost) {
         RunFlags judged = flags.clientBound() && serverSaturated ? flags.serverSaturatedToo() : flags;
         return new RunResult(schema, point, timing, throughput, latencyUs, connect, errors, measured, client, judged,
-                onServerHost, files, clients);
+                onServerHost, files, clients, profile);
     }
 
     /** This run as the merge of the clients in {@code shares}. */
     RunResult withClients(List<ClientShare> shares) {
         return new RunResult(schema, point, timing, throughput, latencyUs, connect, errors, server, client, flags,
-                environment, files, shares);
+                environment, files, shares, profile);
     }
 
     /**

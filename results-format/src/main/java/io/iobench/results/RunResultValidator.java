@@ -59,6 +59,7 @@ final class RunResultValidator {
             check.atLeast("environment.cores", run.environment().cores(), 0);
             tuning("environment.tuning", run.environment().tuning(), check);
         }
+        profile(run.profile(), check);
         return check.problems();
     }
 
@@ -80,6 +81,29 @@ final class RunResultValidator {
         if (values != null) {
             for (int i = 0; i < values.size(); i++) {
                 check.atLeast(field + "[" + i + "]", values.get(i), 0);
+            }
+        }
+    }
+
+    private static void profile(RunProfile profile, FieldCheck check) {
+        if (profile == null) {
+            return;
+        }
+        RunProfile.Syscalls syscalls = profile.syscalls();
+        if (syscalls != null) {
+            check.atLeast("profile.syscalls.window_s", syscalls.windowS(), 0);
+            check.atLeast("profile.syscalls.total", syscalls.total(), 0);
+            syscalls.calls().forEach((call, count) -> check.atLeast("profile.syscalls.calls." + call, count, 0));
+            check.atLeast("profile.syscalls.total_per_message", syscalls.totalPerMessage(), 0);
+            if (syscalls.perMessage() != null) {
+                syscalls.perMessage().forEach((call, each) ->
+                        check.atLeast("profile.syscalls.per_message." + call, each, 0));
+            }
+        }
+        check.atLeast("profile.pause_threshold_ms", profile.pauseThresholdMs(), 0);
+        if (profile.pauses() != null) {
+            for (int i = 0; i < profile.pauses().size(); i++) {
+                check.atLeast("profile.pauses[" + i + "].duration_ms", profile.pauses().get(i).durationMs(), 0);
             }
         }
     }

@@ -2,11 +2,14 @@ package io.iobench.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.iobench.results.fixture.SampleResults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +67,39 @@ class RunResultFileTest {
         assertThat(failed.throughput()).isEqualTo(SampleResults.closedLoop().throughput());
     }
 
+    @Test
+    void dividesTheServersSystemCallsByTheEchoesOfTheWindow() {
+        RunProfile.Syscalls counted = SampleResults.profile().syscalls();
+
+        RunProfile.Syscalls perMessage = counted.perMessage(500_000);
+
+        assertThat(counted.perMessage()).isNull();
+        assertThat(perMessage.totalPerMessage()).isEqualTo(4.0);
+        assertThat(perMessage.perMessage()).containsExactly(entry("epoll_wait", 0.5), entry("read", 2.0002),
+                entry("write", 1.0));
+        assertThat(counted.perMessage(0).perMessage()).isNull();
+    }
+
+    @Test
+    void marksARunProfiledOnlyWhenAProfilerRanOverItsWindow() {
+        RunProfile nothingRan = new RunProfile(List.of("syscalls"),
+                List.of(RunProfile.ProfilerRun.skipped("syscalls", "no perf here")), null, null, null);
+
+        assertThat(SampleResults.openLoop().profiled()).isTrue();
+        assertThat(SampleResults.closedLoop().profiled()).isFalse();
+        assertThat(SampleResults.closedLoop().withProfile(nothingRan).profiled()).isFalse();
+    }
+
+    @Test
+    void refusesANegativeSystemCallCount() throws IOException {
+        RunProfile broken = new RunProfile(List.of("syscalls"), List.of(RunProfile.ProfilerRun.ran("syscalls", null)),
+                RunProfile.Syscalls.counted(1.0, -5, Map.of("read", 3L)), null, null);
+        Path file = dir.resolve(RunFiles.RESULT_JSON);
+        RunResultFile.write(SampleResults.closedLoop().withProfile(broken), file);
+
+        assertThatThrownBy(() -> RunResultFile.read(file)).hasMessageContaining("profile.syscalls.total is -5");
+    }
+
     /* Real files of the reference run as committed at 451551f (before client.io, steal, runqueue wait and
        latency_incomplete) and at 9e7093c (the last writer before this module). */
     @Test
@@ -82,6 +118,8 @@ class RunResultFileTest {
         assertThat(first.server().runqueueWait()).isEqualTo(RunResult.RunqueueWait.UNKNOWN);
         assertThat(first.flags().raised()).isEmpty();
         assertThat(first.environment().tuning()).as("written before the host's tuning was recorded").isNull();
+        assertThat(first.profile()).isNull();
+        assertThat(last.profile()).isNull();
         assertThat(last.point().model()).isEqualTo("thread-pool");
         assertThat(last.flags().latencyIncomplete()).isTrue();
         assertThat(last.client().io()).isEqualTo("io_uring");

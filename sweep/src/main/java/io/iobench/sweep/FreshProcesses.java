@@ -72,7 +72,8 @@ final class FreshProcesses implements Measurement {
         List<String> problems = new ArrayList<>();
         String startedAt = clock.instant().toString();
         ServerLaunch launch = new ServerLaunch(LauncherOptions.of(point.model()).withThreads(launcherThreads(point)),
-                plan.serverJvmOptions(point.model()), plan.pinning().serverCpus(), scratch.resolve(RunFiles.SERVER_LOG),
+                plan.serverJvmOptions(point.model(), scratch.resolve(RunFiles.GC_LOG)), plan.pinning().serverCpus(),
+                scratch.resolve(RunFiles.SERVER_LOG),
                 ServerLaunch.READY_TIMEOUT);
         try (ServerProcess server = ServerProcess.start(launch)) {
             currentServer = server;

@@ -14,6 +14,7 @@ import io.iobench.results.ClientRunMerge;
 import io.iobench.results.ProbeResult;
 import io.iobench.results.ProbeResultFile;
 import io.iobench.results.Rounding;
+import io.iobench.results.RunProfile;
 import io.iobench.results.RunFiles;
 import io.iobench.results.RunResult;
 import io.iobench.results.RunResultFile;
@@ -28,15 +29,19 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 /**
  * Measures each repetition on other hosts over ssh: the model's server in a fresh JVM on the server's host, pinned
@@ -227,7 +232,8 @@ final class RemoteProcesses implements Measurement {
                     .withThreads(FreshProcesses.launcherThreads(point)).boundTo(bind).exitingOnStdinEof();
             RemoteOutput serverOut = output(RemoteOutput.logged(scratch.resolve(RunFiles.SERVER_LOG)));
             RemoteProcess server = start(serverHost, javaCommand(serverHost, serverHost.cpus(),
-                    plan.serverJvmOptions(point.model()), ServerLauncher.class.getName(), launcher.toArguments()),
+                    plan.serverJvmOptions(point.model(), Path.of(remoteDir(serverHost), RunFiles.GC_LOG)),
+                    ServerLauncher.class.getName(), launcher.toArguments()),
                     serverOut);
             ReadyLine ready = serverOut.await(line -> ReadyLine.parse(line.text()), ServerLaunch.READY_TIMEOUT,
                     server::isAlive).orElseThrow(() -> new HostFault(serverHost, server.isAlive()
@@ -240,7 +246,7 @@ final class RemoteProcesses implements Measurement {
             RemoteOutput probeOut = output(RemoteOutput.logged(scratch.resolve("probe.log")));
             ProbeOptions probeOptions = new ProbeOptions(ready.pid(), plan.idleWindow(repetition), plan.warmup(),
                     plan.duration(), point.connections() + point.idleConnections(),
-                    Path.of(remoteDir(serverHost) + "/" + PROBE_JSON), true);
+                    Path.of(remoteDir(serverHost) + "/" + PROBE_JSON), true).withProfilers(plan.profilers());
             RemoteProcess probeProcess = start(serverHost, javaCommand(serverHost, Optional.empty(), List.of(),
                     ProbeOptions.mainClass(), probeOptions.toArguments()), probeOut);
             if (!probeOut.await(line -> line.text().startsWith(PROBE_READY) ? Optional.of(line) : Optional.empty(),
@@ -359,6 +365,48 @@ final class RemoteProcesses implements Measurement {
                 probe = ProbeResultFile.read(file);
             } catch (IOException e) {
                 problems.add(e.getMessage());
+                return;
+            }
+            fetchProfileFiles(server);
+        }
+
+        /**
+         * Brings the files the probe's profilers left beside its result (perf's CSV, the flight recording, the GC
+         * log) into the run's directory, where the result names them. A file that cannot be fetched is one line in
+         * the log, not a failed run: what the profilers found is in the probe's result already.
+         */
+        private void fetchProfileFiles(SweepHost server) {
+            List<String> files = probe.profile() == null ? List.of() : probe.profile().profilers().stream()
+                    .map(RunProfile.ProfilerRun::file).filter(Objects::nonNull).toList();
+            if (files.isEmpty()) {
+                return;
+            }
+            Path staged = scratch.resolve(".server-host");
+            try {
+                ssh.download(server.ssh(), remoteDir(server), staged, CALL_TIMEOUT);
+                for (String name : files) {
+                    if (Files.exists(staged.resolve(name))) {
+                        Files.move(staged.resolve(name), scratch.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                    } else {
+                        log.println("host " + server + ": the probe's profiler file " + name + " is missing");
+                    }
+                }
+            } catch (IOException e) {
+                log.println("host " + server + ": the probe's profiler files were not fetched: " + e.getMessage());
+            } finally {
+                removeStaged(staged);
+            }
+        }
+
+        private void removeStaged(Path staged) {
+            if (Files.exists(staged)) {
+                try (Stream<Path> left = Files.walk(staged)) {
+                    for (Path path : left.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(path);
+                    }
+                } catch (IOException e) {
+                    log.println("could not remove " + staged + ": " + e.getMessage());
+                }
             }
         }
 
@@ -381,7 +429,8 @@ final class RemoteProcesses implements Measurement {
                 problems.add("host " + hosts.server() + ": probe: " + probe.failure());
             }
             long messages = merged.throughput() == null ? 0 : merged.throughput().messages();
-            return merged.withServer(probe.server(messages), probe.saturated(), probe.environment(merged.environment()));
+            return merged.withServer(probe.server(messages), probe.saturated(), probe.environment(merged.environment()))
+                    .withProfile(probe.profile() == null ? null : probe.profile().withMessages(messages));
         }
 
         /** Closes every session of the repetition and removes its directory on each host. */

@@ -38,7 +38,7 @@ import java.util.function.Function;
  *               [--server-cpus 0] [--client-cpus 1] [--no-pin] [--repeat 1] [--until-ci P% [--max-repeat 10]]
  *               [--seed S] [--no-rerun] [--label sweep] [--out DIR] [--no-report] [--debug]
  *               [--server-host [user@]HOST --client-hosts [user@]HOST[,...] | --hosts FILE]
- *               [--ssh-config FILE] [--work-dir .iobench-work]
+ *               [--ssh-config FILE] [--work-dir .iobench-work] [--prof NAME[,NAME]]
  * </pre>
  * Results go to {@code --out DIR}, or a new {@code results/<timestamp>-<label>/} under the iobench home. Each point
  * runs {@code --repeat} times, in rounds shuffled from {@code --seed} (by default the clock's milliseconds, recorded
@@ -57,7 +57,7 @@ public final class SweepCommand {
             + " [--client-jvm-opts \"...\"] [--server-cpus 0] [--client-cpus 1] [--no-pin] [--repeat 1]"
             + " [--until-ci P% [--max-repeat 10]] [--seed S] [--no-rerun] [--label NAME] [--out DIR] [--no-report]"
             + " [--server-host [user@]HOST --client-hosts [user@]HOST[,...] | --hosts FILE] [--ssh-config FILE]"
-            + " [--work-dir DIR] [--debug]";
+            + " [--work-dir DIR] [--prof syscalls,jfr,gc] [--debug]";
 
     /** Makes a sweep a capacity search ({@link CapacityCommand}). */
     static final String CAPACITY = "--capacity";
@@ -74,7 +74,8 @@ public final class SweepCommand {
             "pipeline", "duration", "warmup", "idle-window", "threads", "server-jvm-opts", "model-jvm-opts",
             "client-jvm-opts",
             "server-cpus", "client-cpus", "label", "out", "repeat", "until-ci", "max-repeat", "seed", "server-host",
-            "client-hosts", "hosts", "ssh-config", "work-dir");
+            "client-hosts", "hosts", "ssh-config", "work-dir",
+            "prof");
     private static final Set<String> SWITCHES = Set.of("no-closed-loop", "no-pin", "no-report", "no-rerun");
 
 
@@ -159,7 +160,8 @@ public final class SweepCommand {
                 flags.intValue("pipeline", 1, 1, 1024), flags.duration("warmup", "3s", Duration.ZERO),
                 flags.duration("duration", "10s", Duration.ofMillis(100)), idleWindow,
                 threads(flags, models), flags.words("server-jvm-opts"), modelJvmOptions(flags, models),
-                flags.words("client-jvm-opts"), pinning(flags), repetitions(flags, clock));
+                flags.words("client-jvm-opts"), pinning(flags), repetitions(flags, clock),
+                flags.has("prof") ? LoadOptions.parseProfilers(flags.required("prof")) : List.of());
         checkDescriptors(plan);
         return plan;
     }

@@ -37,13 +37,16 @@ import java.util.Objects;
  * @param clientJvmOptions extra client JVM options
  * @param pinning          server and client CPU sets
  * @param repetitions      how many times each point runs, and the seed of the rounds' order
+ * @param profilers        the profilers of each server over its measured window ({@code --prof}), run by the client
+ *                         on the server's host or by the probe there; empty for none. With {@code gc} every server
+ *                         writes its GC log into its run's directory
  */
 public record SweepPlan(String label, List<String> models, List<Integer> connections, List<Integer> idleConnections,
                         List<Integer> sizesBytes, List<Long> ratesMsgsPerS, boolean closedLoop, int pipeline,
                         Duration warmup, Duration duration, Duration idleWindow, Map<String, List<Integer>> threads,
                         List<String> serverJvmOptions, Map<String, List<String>> modelJvmOptions,
                         List<String> clientJvmOptions, CpuPinning pinning,
-                        Repetitions repetitions) {
+                        Repetitions repetitions, List<String> profilers) {
 
     public SweepPlan {
         models = List.copyOf(models);
@@ -56,6 +59,18 @@ public record SweepPlan(String label, List<String> models, List<Integer> connect
         modelJvmOptions = Map.copyOf(modelJvmOptions);
         clientJvmOptions = List.copyOf(clientJvmOptions);
         Objects.requireNonNull(repetitions, "repetitions");
+        profilers = profilers == null ? List.of() : List.copyOf(profilers);
+    }
+
+    /** A plan without profilers, as every plan was before {@code --prof}. */
+    public SweepPlan(String label, List<String> models, List<Integer> connections, List<Integer> idleConnections,
+                     List<Integer> sizesBytes, List<Long> ratesMsgsPerS, boolean closedLoop, int pipeline,
+                     Duration warmup, Duration duration, Duration idleWindow, Map<String, List<Integer>> threads,
+                     List<String> serverJvmOptions, Map<String, List<String>> modelJvmOptions,
+                     List<String> clientJvmOptions, CpuPinning pinning, Repetitions repetitions) {
+        this(label, models, connections, idleConnections, sizesBytes, ratesMsgsPerS, closedLoop, pipeline, warmup,
+                duration, idleWindow, threads, serverJvmOptions, modelJvmOptions, clientJvmOptions, pinning,
+                repetitions, List.of());
     }
 
     /**
@@ -99,7 +114,7 @@ public record SweepPlan(String label, List<String> models, List<Integer> connect
     public LoadOptions loadOptions(SweepPoint point, int repetition, InetSocketAddress target, long serverPid,
                                    int serverThreads, Path out) {
         return client(point, repetition, target, serverThreads, LoadSplit.whole(point), out).serverPid(serverPid)
-                .build();
+                .profilers(profilers).build();
     }
 
     /**
@@ -125,6 +140,16 @@ public record SweepPlan(String label, List<String> models, List<Integer> connect
     /** Only the first repetition of a point has the idle window. */
     public Duration idleWindow(int repetition) {
         return repetition == 1 ? idleWindow : Duration.ZERO;
+    }
+
+    /**
+     * The extra JVM options of {@code model}'s server, with, under {@code --prof gc}, the GC log the profiler reads
+     * written to {@code gcLog} (in the run's directory, on the server's host).
+     */
+    public List<String> serverJvmOptions(String model, Path gcLog) {
+        List<String> options = new ArrayList<>(serverJvmOptions(model));
+        options.addAll(LoadOptions.serverJvmOptionsFor(profilers, gcLog));
+        return List.copyOf(options);
     }
 
     /** The point as a result records it, for a run whose client left no result. */

@@ -25,6 +25,23 @@ class SweepPlanTest {
     }
 
     @Test
+    void givesTheProfilersToTheClientAndUnderGcAGcLogToEachServerInItsRunsDirectory() {
+        SweepPlan plain = plan(List.of(), true);
+        SweepPlan profiled = new SweepPlan("t", List.of("a"), List.of(1), List.of(0), List.of(64), List.of(), true, 1,
+                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2), Map.of(), List.of("-Xss256k"),
+                Map.of(), List.of(), CpuPinning.NONE, Repetitions.once(7), List.of("syscalls", "gc"));
+        SweepPoint point = profiled.points().getFirst();
+        InetSocketAddress target = new InetSocketAddress("127.0.0.1", 4000);
+
+        assertThat(profiled.loadOptions(point, 1, target, 99, 1, Path.of("/r/a")).profilers())
+                .containsExactly("syscalls", "gc");
+        assertThat(profiled.serverJvmOptions("a", Path.of("/r/a/gc.log"))).containsExactly("-Xss256k",
+                "-Xlog:gc*,safepoint:file=/r/a/gc.log:time,uptime,level,tags:filecount=0");
+        assertThat(plain.loadOptions(point, 1, target, 99, 1, Path.of("/r/a")).profilers()).isEmpty();
+        assertThat(plain.serverJvmOptions("a", Path.of("/r/a/gc.log"))).isEmpty();
+    }
+
+    @Test
     void runsEveryModelConnectionAndIdleCountModelByModel() {
         List<String> ids = plan(List.of(), true).points().stream().map(SweepPoint::id).toList();
         assertThat(ids).containsExactly(

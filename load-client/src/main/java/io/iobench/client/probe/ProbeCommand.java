@@ -62,7 +62,8 @@ public final class ProbeCommand {
             try (StopRequests stop = StopRequests.onSignals()) {
                 GoSignal go = new GoSignal();
                 watchStdin(go, options.exitOnStdinEof(), stop);
-                ProbeResult result = new ProbeRun(options, server, host, go, GoSignal.TIMEOUT, stop, out).execute();
+                ProbeResult result = new ProbeRun(options, server, host, go, GoSignal.TIMEOUT, stop, out)
+                        .reportingTo(err).execute();
                 if (result == null) {
                     err.println("iobench probe: interrupted by " + stop.cause().orElseThrow().description()
                             + " before GO; nothing was written");

@@ -1,6 +1,7 @@
 package io.iobench.client.probe;
 
 import io.iobench.client.LoadOptions;
+import io.iobench.client.profile.Profilers;
 import io.iobench.options.Flags;
 import io.iobench.options.Quantities;
 import io.iobench.options.UsageException;
@@ -26,26 +27,31 @@ import java.util.Set;
  * @param out            the file the probe writes its {@link io.iobench.results.ProbeResult} to
  * @param exitOnStdinEof whether end of stdin after GO ends the probe (before GO it always does: GO can no longer
  *                       come)
+ * @param profilers      the profilers of the server over the measured window ({@code --prof}), as
+ *                       {@link LoadOptions#profilers()} takes them; their files go beside {@code out}
  */
 public record ProbeOptions(long pid, Duration idleWindow, Duration warmup, Duration duration, int connections,
-                           Path out, boolean exitOnStdinEof) {
+                           Path out, boolean exitOnStdinEof, List<String> profilers) {
 
     static final String USAGE = "usage: iobench probe --pid PID --idle-window DUR --warmup DUR --duration DUR"
-            + " [--connections N] --out FILE [--exit-on-stdin-eof] [--debug]\n"
+            + " [--connections N] --out FILE [--prof NAME[,NAME]] [--exit-on-stdin-eof] [--debug]\n"
             + "  measures server process PID on this host for load clients on others, on their schedule: it reads\n"
             + "  the server's memory, prints 'PROBE-READY pid=PID', waits (60 s at most) for a line GO on stdin, prints\n"
             + "  'GO clock_ms=<epoch ms>', then follows the idle window, the warm-up and the measured window the\n"
             + "  clients were given, writes FILE (schema iobench-probe/1) and prints PROBE-DONE\n"
             + "  exit 0 measured; 1 failed (FILE says why: the server exited, no GO came, SIGTERM); 2 usage;\n"
             + "  129, 130 or 143 when end of stdin, SIGINT or SIGTERM came before GO (nothing written)\n"
-            + "  --exit-on-stdin-eof  end of stdin after GO fails the probe too: for a starter holding a pipe to it";
+            + "  --exit-on-stdin-eof  end of stdin after GO fails the probe too: for a starter holding a pipe to it\n"
+            + "  --prof NAME[,NAME]   profile the server over the window (syscalls, jfr, gc: see load --help);\n"
+            + "                       FILE's profile part holds what was found, the profilers' files go beside FILE";
 
     private static final Set<String> VALUED = Set.of("pid", "idle-window", "warmup", "duration", "connections",
-            "out");
+            "out", "prof");
     private static final String EXIT_ON_STDIN_EOF = "exit-on-stdin-eof";
 
     public ProbeOptions {
         Objects.requireNonNull(out, "out");
+        profilers = profilers == null ? List.of() : List.copyOf(profilers);
         if (pid < 1) {
             throw new UsageException("--pid must be at least 1, got " + pid);
         }
@@ -61,6 +67,17 @@ public record ProbeOptions(long pid, Duration idleWindow, Duration warmup, Durat
         }
     }
 
+    /** Options without profilers, as every starter made them before {@code --prof}. */
+    public ProbeOptions(long pid, Duration idleWindow, Duration warmup, Duration duration, int connections, Path out,
+                        boolean exitOnStdinEof) {
+        this(pid, idleWindow, warmup, duration, connections, out, exitOnStdinEof, List.of());
+    }
+
+    /** These options with the profilers {@code names}; empty for none. */
+    public ProbeOptions withProfilers(List<String> names) {
+        return new ProbeOptions(pid, idleWindow, warmup, duration, connections, out, exitOnStdinEof, names);
+    }
+
     /** Reads the command line; {@code --help} and {@code --debug} are the command shell's. */
     public static ProbeOptions parse(List<String> args) {
         Flags flags = Flags.parse(args, VALUED, Set.of(EXIT_ON_STDIN_EOF));
@@ -69,7 +86,8 @@ public record ProbeOptions(long pid, Duration idleWindow, Duration warmup, Durat
                 Quantities.parseDuration("--warmup", flags.required("warmup")),
                 Quantities.parseDuration("--duration", flags.required("duration")),
                 flags.intValue("connections", 0, 0, Integer.MAX_VALUE), Path.of(flags.required("out")),
-                flags.has(EXIT_ON_STDIN_EOF));
+                flags.has(EXIT_ON_STDIN_EOF),
+                flags.has("prof") ? Profilers.parse(flags.required("prof")) : List.of());
     }
 
     /** The command line {@link #parse} reads back as these options, a flag for every value. */
@@ -83,6 +101,9 @@ public record ProbeOptions(long pid, Duration idleWindow, Duration warmup, Durat
                 "--out", out.toString()));
         if (exitOnStdinEof) {
             args.add("--" + EXIT_ON_STDIN_EOF);
+        }
+        if (!profilers.isEmpty()) {
+            args.addAll(List.of("--prof", String.join(",", profilers)));
         }
         return args;
     }

@@ -1,6 +1,7 @@
 package io.iobench.client.probe;
 
 import io.iobench.client.ServerReadings;
+import io.iobench.client.profile.Profilers;
 import io.iobench.client.proc.CpuTimes;
 import io.iobench.client.proc.CpuWindow;
 import io.iobench.client.proc.ProcStat;
@@ -13,8 +14,10 @@ import io.iobench.options.Quantities;
 import io.iobench.options.StopCause;
 import io.iobench.options.StopRequests;
 import io.iobench.results.ProbeResult;
+import io.iobench.results.RunProfile;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -54,6 +57,9 @@ final class ProbeRun {
     private final StopRequests stop;
     private final PrintStream protocol;
     private final ServerReadings readings;
+    private PrintStream progress = System.err;
+    /** What the profilers found over the window, once it ended; null before. */
+    private RunProfile profile;
 
     /**
      * @param server    what the server process is
@@ -72,6 +78,12 @@ final class ProbeRun {
         this.stop = stop;
         this.protocol = protocol;
         this.readings = ServerReadings.of(options.pid());
+    }
+
+    /** Makes a profiler that cannot run say so on {@code out} (stderr by default). */
+    ProbeRun reportingTo(PrintStream out) {
+        this.progress = out;
+        return this;
     }
 
     /** @return what was measured, failed or not; null when a stop was requested before GO */
@@ -93,18 +105,30 @@ final class ProbeRun {
         if (connected == null) {
             return failed(null, gone(BEFORE));
         }
+        Path dir = options.out().toAbsolutePath().getParent();
+        try (Profilers profilers = Profilers.of(options.profilers(), options.pid(), dir, progress)) {
+            ProbeResult result = schedule(beforeConnect, connected, releasedNs, leadNs, profilers);
+            return result.withProfile(profile != null ? profile
+                    : profilers.unfinished("the probe ended before its measured window"));
+        }
+    }
+
+    /** From GO on: the idle window, the warm-up (the profilers prepared before it) and the measured window. */
+    private ProbeResult schedule(ProcStat beforeConnect, ProcStat connected, long releasedNs, long leadNs,
+                                 Profilers profilers) throws IOException, InterruptedException {
         long idleEndNs = releasedNs + options.idleWindow().toNanos();
         Phase<ProcWindow> idle = idleWindow(idleEndNs);
         if (idle.failure() != null) {
             return failed(null, idle.failure());
         }
         long measureStartNs = idleEndNs + options.warmup().toNanos();
+        profilers.prepare();
         Phase<ProcStat> warmedUp = warmUp(measureStartNs, leadNs);
         if (warmedUp.failure() != null) {
             return failed(null, warmedUp.failure());
         }
         return measure(beforeConnect, connected, idle.reading(), warmedUp.reading(), measureStartNs,
-                measureStartNs + options.duration().toNanos());
+                measureStartNs + options.duration().toNanos(), profilers);
     }
 
     /** What a phase read, or why the probe cannot go on. */
@@ -139,19 +163,25 @@ final class ProbeRun {
         return new Phase<>(failure == null ? threads : null, failure);
     }
 
-    /** The measured window, from {@code plannedStartNs} to {@code endNs}; every thread was read just before it. */
+    /**
+     * The measured window, from {@code plannedStartNs} to {@code endNs}; every thread was read just before it. The
+     * profilers start and stop just after the CPU readings of each edge, as the client's do ({@code LoadRun}).
+     */
     private ProbeResult measure(ProcStat beforeConnect, ProcStat connected, ProcWindow idle, ProcStat threadsBefore,
-                                long plannedStartNs, long endNs) throws IOException, InterruptedException {
+                                long plannedStartNs, long endNs, Profilers profilers)
+            throws IOException, InterruptedException {
         // Without a warm-up to read the threads in, the window begins late; it still ends with the clients'.
         long startNs = Math.max(plannedStartNs, System.nanoTime());
         long startMs = System.currentTimeMillis();
         ProcessTimes cpuStart = readings.times();
         CpuTimes cpusAtStart = CpuTimes.read();
+        profilers.start();
         String failure = cpuStart == null ? gone(DURING)
                 : watch(endNs, DURING);
         double measuredS = (Math.min(System.nanoTime(), endNs) - startNs) / 1e9;
         ProcessTimes cpuEnd = readings.times();
         CpuTimes cpusAtEnd = CpuTimes.read();
+        profile = profilers.stop();
         ProcStat threadsAfter = readings.snapshot();
         ProbeResult.Window window = new ProbeResult.Window(startMs, System.currentTimeMillis());
         // A zombie still has a /proc entry, whose readings mean nothing.

@@ -19,6 +19,9 @@ class ProbeOptionsTest {
 
         assertThat(ProbeOptions.parse(options.toArguments())).isEqualTo(options);
         assertThat(ProbeOptions.parse(options.toArguments().subList(0, 12)).exitOnStdinEof()).isFalse();
+        ProbeOptions profiled = options.withProfilers(List.of("jfr", "syscalls"));
+        assertThat(ProbeOptions.parse(profiled.toArguments())).isEqualTo(profiled);
+        assertThat(profiled.toArguments()).containsSubsequence("--prof", "jfr,syscalls");
     }
 
     @Test

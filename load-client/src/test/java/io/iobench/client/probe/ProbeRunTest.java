@@ -6,7 +6,10 @@ import io.iobench.client.proc.ProcessInfo;
 import io.iobench.options.GoSignal;
 import io.iobench.options.StopCause;
 import io.iobench.options.StopRequests;
+import io.iobench.client.profile.PerfAssumption;
 import io.iobench.results.ProbeResult;
+import io.iobench.results.RunFiles;
+import io.iobench.results.RunProfile;
 import io.iobench.results.ServerWindowFigures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,10 +17,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A probe follows the clients' schedule from GO and measures the process it watches there, and says why when it
@@ -55,6 +60,49 @@ class ProbeRunTest {
                     .first().isEqualTo("PROBE-READY pid=" + server.pid());
             assertThat(protocol.toString(StandardCharsets.UTF_8).lines()).element(1).asString()
                     .matches("GO clock_ms=\\d+\\.\\d{3}");
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void profilersThatCannotRunOnTheServerSayWhyInALineEachAndTheProbeStillMeasures(@TempDir Path dir)
+            throws Exception {
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        try (WatchedProcess server = WatchedProcess.spinning()) {
+            go.accept(GoSignal.GO);
+            ProbeOptions options = new ProbeOptions(server.pid(), Duration.ZERO, WARMUP, Duration.ofSeconds(1), 0,
+                    dir.resolve("probe.json"), false).withProfilers(List.of("jfr", "gc"));
+            ProbeResult result = new ProbeRun(options, ProcessInfo.read(server.pid()), HOST, go, GoSignal.TIMEOUT,
+                    stop, out()).reportingTo(new PrintStream(progress, true, StandardCharsets.UTF_8)).execute();
+
+            assertThat(result.failure()).isNull();
+            assertThat(result.profile().asked()).containsExactly("jfr", "gc");
+            assertThat(result.profile().profilers()).extracting(RunProfile.ProfilerRun::reason).satisfiesExactly(
+                    jfr -> assertThat(jfr).startsWith("the server is not a JVM"),
+                    gc -> assertThat(gc).startsWith("the server was not started with -Xlog:gc*"));
+            assertThat(progress.toString(StandardCharsets.UTF_8).lines()).hasSize(2);
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void countsTheServersSystemCallsOverItsWindowLeavingThemPerMessageToTheClientsMerge(@TempDir Path dir)
+            throws Exception {
+        PerfAssumption.assumePerfCountsSyscalls();
+        try (WatchedProcess server = WatchedProcess.spinning()) {
+            go.accept(GoSignal.GO);
+            ProbeOptions options = new ProbeOptions(server.pid(), Duration.ZERO, WARMUP, Duration.ofSeconds(1), 0,
+                    dir.resolve("probe.json"), false).withProfilers(List.of("syscalls"));
+            ProbeResult result = new ProbeRun(options, ProcessInfo.read(server.pid()), HOST, go, GoSignal.TIMEOUT,
+                    stop, out()).execute();
+
+            RunProfile.Syscalls syscalls = result.profile().syscalls();
+            assertThat(result.profile().profilers()).singleElement()
+                    .isEqualTo(RunProfile.ProfilerRun.ran("syscalls", RunFiles.PERF_STAT));
+            assertThat(syscalls.windowS()).isBetween(0.9, 5.0);
+            assertThat(syscalls.totalPerMessage()).isNull();
+            assertThat(syscalls.perMessage(1000).totalPerMessage()).isEqualTo(syscalls.total() / 1000.0);
+            assertThat(dir.resolve(RunFiles.PERF_STAT)).exists();
         }
     }
 

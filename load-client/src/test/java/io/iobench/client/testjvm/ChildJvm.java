@@ -34,9 +34,16 @@ public final class ChildJvm implements AutoCloseable {
      * @param name what the files are called, e.g. {@code load}
      */
     public static ChildJvm start(String mainClass, List<String> args, Path dir, String name) throws IOException {
+        return start(List.of(), mainClass, args, dir, name);
+    }
+
+    /** As {@link #start(String, List, Path, String)}, with {@code jvmOptions} after the usual ones. */
+    public static ChildJvm start(List<String> jvmOptions, String mainClass, List<String> args, Path dir, String name)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
                 "-Xmx256m", "-XX:+UseSerialGC"));
         command.addAll(JvmOptions.required());
+        command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(args);
         Path out = dir.resolve(name + ".out");
@@ -55,6 +62,11 @@ public final class ChildJvm implements AutoCloseable {
             Thread.sleep(50);
         }
         throw new AssertionError("no line " + what + " within 60 s");
+    }
+
+    /** Its process id. */
+    public long pid() {
+        return process.pid();
     }
 
     /** Writes {@code line} and a line break to its stdin. */

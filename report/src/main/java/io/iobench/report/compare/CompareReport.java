@@ -112,6 +112,10 @@ public final class CompareReport {
                     + " and /sys when the runs started: the ratios below measure these as well.");
             document.add(new Block.Facts(differences));
         }
+        String profiled = profiled();
+        if (profiled != null) {
+            document.paragraph(profiled);
+        }
 
         verdicts.blocks().forEach(document::add);
         if (a.mostRepetitions() > 1 || b.mostRepetitions() > 1) {
@@ -144,6 +148,25 @@ public final class CompareReport {
         only(document, "Only in A", "only-a", comparison.onlyA());
         only(document, "Only in B", "only-b", comparison.onlyB());
         return document;
+    }
+
+    /**
+     * The sentence that keeps profiled runs ({@code --prof}) apart from unprofiled ones: a ratio between the two
+     * measures the profiler as much as the change. Null when neither sweep was profiled.
+     */
+    private String profiled() {
+        long inA = a.runs().stream().filter(run -> run.result().profiled()).count();
+        long inB = b.runs().stream().filter(run -> run.result().profiled()).count();
+        if (inA == 0 && inB == 0) {
+            return null;
+        }
+        boolean alike = inA == a.runs().size() && inB == b.runs().size();
+        return "Profiled runs (--prof): " + inA + " of A's " + a.runs().size() + " runs, " + inB + " of B's "
+                + b.runs().size() + ". A profiled run paid for its profilers (perf's tracepoints on every system call,"
+                + " a flight recording in the server's JVM), " + (alike
+                ? "and both sweeps were profiled alike, so their ratios compare profiled runs with each other."
+                : "so a ratio between a profiled and an unprofiled run measures the profiler as much as the change:"
+                + " rerun both sides alike (both with --prof, or both without) before reading it.");
     }
 
     private Table sideBySide() {

@@ -59,6 +59,10 @@ final class Headline {
                 + " median as a multiple of theirs, with a 95% bootstrap interval (whole repetitions resampled, seed "
                 + SEED + "). Where that interval holds 1 the two are not distinguishable at 95%. Only points with "
                 + PointEstimate.MIN_REPETITIONS + " counted repetitions or more take part."));
+        String profiled = profiledNote(sweep.runs());
+        if (profiled != null) {
+            blocks.add(new Block.Paragraph(profiled));
+        }
         blocks.add(new Block.Heading(3, "Fastest: " + Figure.MSGS_PER_S.label(), "headline-fastest"));
         blocks.add(new Block.TableBlock(table(Figure.MSGS_PER_S, "fastest")));
         if (sweep.points().stream().anyMatch(p -> p.counted() >= PointEstimate.MIN_REPETITIONS
@@ -132,5 +136,22 @@ final class Headline {
 
     private Sample sample(RunView run, Figure figure) {
         return estimate(run, figure).sample();
+    }
+
+    /**
+     * What the headline says when runs were profiled ({@code --prof}): their profilers' cost is in their figures, so
+     * verdicts between profiled and unprofiled runs are not verdicts between models; null when none was.
+     */
+    static String profiledNote(List<RunView> runs) {
+        long profiled = runs.stream().filter(run -> run.result().profiled()).count();
+        if (profiled == 0) {
+            return null;
+        }
+        return profiled == runs.size()
+                ? "Every run was profiled (--prof): the verdicts compare profiled runs with each other, and their"
+                + " figures include the profilers' cost; rerun without --prof for the models' own throughput and CPU."
+                : profiled + " of the " + runs.size() + " runs were profiled (--prof), marked profiled in the runs"
+                + " table: their figures include the profilers' cost, so a verdict between a profiled and an unprofiled"
+                + " model is no verdict between the models. Read the profiled runs apart (Profiles, below).";
     }
 }

@@ -78,6 +78,7 @@ public final class SweepReport {
             }
             body.addAll(runs());
             body.addAll(new HostsSection(sweep).blocks());
+            body.addAll(new ProfileSection(sweep, files, warnings).blocks());
         }
         body.addAll(unreadable());
         if (!sweep.runs().isEmpty()) {

@@ -22,6 +22,8 @@ public final class RunView {
      * that often, unseen in its own CPU time. A VM shows some steal in most runs; below this it is noise.
      */
     public static final double STEAL_NOTED_PCT = PointStatistics.STEAL_MARKED_PCT;
+    /** The mark of a run a profiler ran over ({@code --prof}): its figures include the profiler's cost. */
+    public static final String PROFILED = "profiled";
 
     private final StoredRun stored;
     private final RunKey key;
@@ -125,6 +127,9 @@ public final class RunView {
         Long errors = errorCount();
         if (errors != null && errors > 0) {
             marks.add("errors " + errorText());
+        }
+        if (stored.result().profiled()) {
+            marks.add(PROFILED);
         }
         return List.copyOf(marks);
     }
