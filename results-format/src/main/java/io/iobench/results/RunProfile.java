@@ -80,8 +80,8 @@ public record RunProfile(List<String> asked, List<ProfilerRun> profilers, Syscal
      *                        edge
      * @param total           every system call entered (raw_syscalls:sys_enter)
      * @param calls           per call that matters to an IO model (read, write, recvfrom, sendto, readv, writev,
-     *                        epoll_wait, epoll_pwait, epoll_ctl, poll, ppoll, select, pselect6, io_uring_enter,
-     *                        futex), the calls entered, by the call's name; calls this kernel has no tracepoint for
+     *                        epoll_wait, epoll_pwait, epoll_pwait2 (Netty's native epoll), epoll_ctl, poll, ppoll,
+     *                        select, pselect6, io_uring_enter, futex), the calls entered, by the call's name; calls this kernel has no tracepoint for
      *                        are left out
      * @param totalPerMessage total over the echoes completed in the window; null when none completed or in a probe's
      *                        file, which does not know them

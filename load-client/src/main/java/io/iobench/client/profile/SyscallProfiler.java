@@ -38,7 +38,8 @@ public final class SyscallProfiler implements Profiler {
     public static final String NAME = "syscalls";
     /** The calls counted one by one, where the kernel has a tracepoint for them: those the IO models make. */
     public static final List<String> CALLS = List.of("read", "write", "recvfrom", "sendto", "readv", "writev",
-            "epoll_wait", "epoll_pwait", "epoll_ctl", "poll", "ppoll", "select", "pselect6", "io_uring_enter", "futex");
+            "epoll_wait", "epoll_pwait", "epoll_pwait2", "epoll_ctl", "poll", "ppoll", "select", "pselect6",
+            "io_uring_enter", "futex");
     /** Where tracefs is mounted, the newer place first. */
     static final List<Path> TRACEFS = List.of(Path.of("/sys/kernel/tracing"), Path.of("/sys/kernel/debug/tracing"));
 
