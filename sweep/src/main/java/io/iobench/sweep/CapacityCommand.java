@@ -4,19 +4,15 @@ import io.iobench.client.LoadOptions;
 import io.iobench.options.CommandShell;
 import io.iobench.options.Flags;
 import io.iobench.options.Quantities;
-import io.iobench.options.StopCause;
-import io.iobench.options.StopRequests;
 import io.iobench.options.UsageException;
 import io.iobench.results.SweepDirectory;
 import io.iobench.sweep.capacity.Objective;
 import io.iobench.sweep.capacity.SearchSettings;
 import java.io.PrintStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -87,31 +83,11 @@ public final class CapacityCommand {
                 throw new UsageException("--threads takes one count per model in a capacity search, got "
                         + flags.required("threads"));
             }
-            Path chosen = flags.value("out").map(Path::of).orElse(null);
-            Path root = Path.of(System.getProperty(SweepCommand.HOME_PROPERTY, ".")).resolve("results");
-            List<String> command = new ArrayList<>(List.of("iobench", "capacity"));
-            command.addAll(Arrays.asList(args));
-            SweepDirectory results;
-            try {
-                results = SweepDirectory.create(chosen, root, plan.label(), Clock.systemUTC().instant(), command,
-                        CapacitySweep.manifestPlan(plan, settings));
-            } catch (FileAlreadyExistsException e) {
-                throw new UsageException(e.getMessage());
-            }
+            SweepDirectory results = SweepJob.createDirectory(flags.value("out").map(Path::of), plan.label(),
+                    "capacity", args, CapacitySweep.manifestPlan(plan, settings));
             CapacitySweep sweep = new CapacitySweep(plan, firstWarmup, objective, settings, results, err,
                     Clock.systemUTC());
-            Runtime.getRuntime().addShutdownHook(new Thread(sweep::killChildren, "capacity-cleanup"));
-            try (StopRequests stop = StopRequests.onSignals()) {
-                stop.onRequest(cause -> sweep.interrupt());
-                boolean complete = sweep.run();
-                out.println(sweep.directory());
-                if (!complete) {
-                    return stop.cause().orElse(StopCause.SIGINT).exitCode();
-                }
-                return flags.has("no-report") ? CommandShell.OK : afterSweep.apply(sweep.directory());
-            } finally {
-                sweep.killChildren();
-            }
+            return SweepJob.runToEnd(sweep, "capacity", !flags.has("no-report"), out, afterSweep);
         });
     }
 

@@ -34,7 +34,7 @@ import java.util.OptionalDouble;
  * runs are. {@code capacity.json} ({@link CapacityFile}) is rewritten after each search, so an interrupted run keeps
  * the searches it finished. The server's output goes to {@code servers/<model>-c<n>-s<size>.log}.
  */
-public final class CapacitySweep {
+public final class CapacitySweep implements SweepJob {
 
     /** Where each search's server log goes in the sweep directory. */
     static final String SERVERS = "servers";
@@ -77,11 +77,13 @@ public final class CapacitySweep {
                 false, sweep.modelJvmOptions());
     }
 
+    @Override
     public Path directory() {
         return results.path();
     }
 
     /** Runs every search; returns false when interrupted before the end. */
+    @Override
     public boolean run() throws IOException {
         int searches = plan.models().size() * plan.sizesBytes().size() * plan.connections().size();
         log.printf("capacity: %d searches for %s into %s (pinning %s; probes %d to %d msgs/s, x%s ramp, %s%%"
@@ -218,6 +220,7 @@ public final class CapacitySweep {
     }
 
     /** Stops the probe in progress and ends the capacity run after it; safe to call from a signal handler. */
+    @Override
     public void interrupt() {
         interrupted = true;
         SharedServer server = current;
@@ -227,6 +230,7 @@ public final class CapacitySweep {
     }
 
     /** Kills whatever child process is still running; for a shutdown hook. */
+    @Override
     public void killChildren() {
         SharedServer server = current;
         if (server != null) {

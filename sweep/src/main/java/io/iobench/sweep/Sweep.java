@@ -32,7 +32,7 @@ import java.util.Set;
  * <p>{@link #interrupt()} (wired to SIGINT and SIGTERM) stops the repetition in progress and its processes; every
  * finished run stays, and the manifest says the sweep was interrupted.
  */
-public final class Sweep {
+public final class Sweep implements SweepJob {
 
     private final SweepPlan plan;
     private final SweepDirectory results;
@@ -59,11 +59,13 @@ public final class Sweep {
     }
 
     /** @return the sweep's directory */
+    @Override
     public Path directory() {
         return results.path();
     }
 
     /** Runs every round; returns false when interrupted before the end. */
+    @Override
     public boolean run() throws IOException {
         List<SweepPoint> points = plan.points();
         Repetitions repetitions = plan.repetitions();
@@ -214,12 +216,14 @@ public final class Sweep {
     }
 
     /** Stops the repetition in progress and ends the sweep after it; safe to call from a signal handler. */
+    @Override
     public void interrupt() {
         interrupted = true;
         measurement.interrupt();
     }
 
     /** Kills whatever child process is still running; for a shutdown hook. */
+    @Override
     public void killChildren() {
         measurement.killChildren();
     }

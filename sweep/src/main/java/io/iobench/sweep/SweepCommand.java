@@ -5,8 +5,6 @@ import io.iobench.options.CommandShell;
 import io.iobench.options.FileDescriptors;
 import io.iobench.options.Flags;
 import io.iobench.options.Quantities;
-import io.iobench.options.StopCause;
-import io.iobench.options.StopRequests;
 import io.iobench.options.UsageException;
 import io.iobench.results.SweepDirectory;
 import io.iobench.server.IoModel;
@@ -14,7 +12,6 @@ import io.iobench.server.LauncherOptions;
 import io.iobench.server.Threading;
 import io.iobench.server.IoModels;
 import java.io.PrintStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -104,36 +101,14 @@ public final class SweepCommand {
             Flags flags = Flags.parse(arguments, VALUED, SWITCHES);
             SweepPlan plan = plan(flags, Clock.systemUTC());
             Optional<SweepHosts> hosts = SweepHosts.from(flags);
-            boolean report = !flags.has("no-report");
-            Path chosen = flags.value("out").map(Path::of).orElse(null);
-            Path root = Path.of(System.getProperty(HOME_PROPERTY, ".")).resolve("results");
-            List<String> command = new ArrayList<>(List.of("iobench", "sweep"));
-            command.addAll(Arrays.asList(args));
-            SweepDirectory results;
-            try {
-                results = SweepDirectory.create(chosen, root, plan.label(), Clock.systemUTC().instant(), command,
-                        plan.manifestPlan());
-            } catch (FileAlreadyExistsException e) {
-                throw new UsageException(e.getMessage());
-            }
+            SweepDirectory results = SweepJob.createDirectory(flags.value("out").map(Path::of), plan.label(),
+                    "sweep", args, plan.manifestPlan());
             Measurement measurement = hosts.isPresent()
                     ? RemoteProcesses.prepare(plan, hosts.get(), results.path().getFileName().toString(), err,
                             Clock.systemUTC())
                     : new FreshProcesses(plan, err, Clock.systemUTC());
             Sweep sweep = new Sweep(plan, results, err, Clock.systemUTC(), measurement);
-            Runtime.getRuntime().addShutdownHook(new Thread(sweep::killChildren, "sweep-cleanup"));
-            try (StopRequests stop = StopRequests.onSignals()) {
-                stop.onRequest(cause -> sweep.interrupt());
-                boolean complete = sweep.run();
-                out.println(sweep.directory());
-                if (!complete) {
-                    // Without a signal the sweep was interrupted from within (its thread was): as for Ctrl-C.
-                    return stop.cause().orElse(StopCause.SIGINT).exitCode();
-                }
-                return report ? afterSweep.apply(sweep.directory()) : CommandShell.OK;
-            } finally {
-                sweep.killChildren();
-            }
+            return SweepJob.runToEnd(sweep, "sweep", !flags.has("no-report"), out, afterSweep);
         });
     }
 
