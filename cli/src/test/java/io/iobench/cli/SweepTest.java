@@ -250,7 +250,7 @@ class SweepTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             Optional<ProcessHandle> found = parent.descendants()
-                    .filter(p -> p.info().arguments().map(a -> List.of(a).contains(mainClass)).orElse(false))
+                    .filter(p -> arguments(p).contains(mainClass))
                     .findFirst();
             if (found.isPresent()) {
                 return found.get();
@@ -276,8 +276,20 @@ class SweepTest {
     }
 
     private static String mainClass(ProcessHandle process) {
-        return process.info().arguments().flatMap(args -> Stream.of(args).filter(a -> a.startsWith("io.iobench."))
-                .findFirst()).orElse("?");
+        return arguments(process).stream().filter(a -> a.startsWith("io.iobench.")).findFirst().orElse("?");
+    }
+
+    /**
+     * A process's command line from /proc: {@code ProcessHandle.Info.arguments()} gives nothing for one longer than
+     * 4,096 bytes, which a class path of jars in ~/.m2 makes.
+     */
+    private static List<String> arguments(ProcessHandle process) {
+        try {
+            String cmdline = Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+            return List.of(cmdline.split("\0"));
+        } catch (IOException e) {
+            return List.of(); // gone
+        }
     }
 
     /** Waits for the sweep's first published run, whichever point the shuffled round began with; its id. */
