@@ -322,6 +322,7 @@ final class RemoteProcesses implements Measurement {
         private List<String> stop(RemoteProcess server, RemoteOutput serverOut) throws InterruptedException {
             SweepHost host = hosts.server();
             if (!server.isAlive()) {
+                currentServer = null; // its pid may be another process's by now: never signal it
                 return List.of("host " + host + ": server died during the run (exit code "
                         + server.waitFor(Duration.ZERO) + ")" + lastLine(serverOut));
             }
